@@ -1,0 +1,67 @@
+"""Finishing touches on the built site that need every language to be built first."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def languages(config) -> list[tuple[str, bool]]:
+    """(locale, is_default) for each language the i18n plugin builds, default first."""
+    plugin = config.plugins.get("i18n")
+    langs = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages if lang.build]
+    return sorted(langs, key=lambda item: not item[1])
+
+
+def split_search_index(site: Path, config) -> None:
+    """Give each language its own search index.
+
+    The i18n plugin merges every language into one index at /search/. Readers expect results in
+    the language they are reading, so each language root gets an index of its own pages only,
+    with locations relative to that root; overrides/main.html points each page's search at it.
+    """
+    merged_path = site / "search" / "search_index.json"
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    langs = languages(config)
+    others = [locale for locale, default in langs if not default]
+    for locale, default in langs:
+        if default:
+            docs = [d for d in merged["docs"] if not any(d["location"].startswith(f"{o}/") for o in others)]
+        else:
+            prefix = f"{locale}/"
+            docs = [dict(d, location=d["location"][len(prefix):]) for d in merged["docs"]
+                    if d["location"].startswith(prefix)]
+        lunr_langs = [locale] if locale in merged["config"]["lang"] else ["en"]
+        index = {"config": dict(merged["config"], lang=lunr_langs), "docs": docs}
+        out = site / ("" if default else locale) / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def add_x_default(site: Path) -> None:
+    """hreflang alternates live in the sitemap (see README, "Languages"); add x-default to each.
+
+    x-default points at the Korean page: the site's default language, served at /.
+    """
+    path = site / "sitemap.xml"
+    text = path.read_text(encoding="utf-8")
+
+    def add(match: re.Match) -> str:
+        block = match.group(0)
+        if 'hreflang="x-default"' in block:
+            return block
+        ko = re.search(r'<xhtml:link rel="alternate" hreflang="ko" href="([^"]+)"/>', block)
+        if not ko:
+            return block
+        line = f'        <xhtml:link rel="alternate" hreflang="x-default" href="{ko.group(1)}"/>\n'
+        return block.replace("    </url>", line + "    </url>")
+
+    path.write_text(re.sub(r"<url>.*?</url>", add, text, flags=re.S), encoding="utf-8")
+    gz = site / "sitemap.xml.gz"
+    if gz.exists():
+        gz.unlink()  # a stale copy without x-default would contradict the sitemap itself
+
+
+def finish(site: Path, config) -> None:
+    split_search_index(site, config)
+    add_x_default(site)
