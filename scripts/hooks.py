@@ -11,18 +11,52 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import site_postbuild  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+import build_hotlines  # noqa: E402
+import build_stats  # noqa: E402
+import datafile  # noqa: E402
+import shortcodes  # noqa: E402
+import site_postbuild  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 _first_404: str | None = None
 
-
-def _i18n(config):
-    return config.plugins.get("i18n")
+shortcodes.register("stat", build_stats.figure)
+for _kind in ("tel", "contact", "web"):
+    shortcodes.register(_kind, build_hotlines.shortcode(_kind))
 
 
 def _language(config) -> str:
     return config.theme["language"]
+
+
+def on_pre_build(config):
+    # Data first: a YAML edit shows up in `mkdocs serve` without a manual step, and bad data
+    # stops the build with the file and line (the scripts write nothing when data is bad).
+    try:
+        build_stats.generate()
+        build_hotlines.generate()
+    except datafile.DataError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_serve(server, config, builder):
+    server.watch(str(ROOT / "data"))
+    return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return shortcodes.expand(markdown, _language(config), f"docs/{page.file.src_uri}")
+    except shortcodes.ShortcodeError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_page_context(context, page, config, nav):
+    context["help_panel"] = build_hotlines.panel_context(_language(config))
+    return context
 
 
 def on_post_template(output: str, template_name: str, config):
@@ -36,10 +70,10 @@ def on_post_template(output: str, template_name: str, config):
     return _first_404
 
 
-# After the i18n plugin's own on_post_build, which is where the other languages get built.
+# After the i18n plugin's own on_post_build (priority -100), which builds the other languages.
 @event_priority(-200)
 def on_post_build(config):
-    plugin = _i18n(config)
+    plugin = config.plugins.get("i18n")
     if plugin is not None and plugin.building:
         return  # an inner (English or Indonesian) build; the outer one finishes the job
     site_postbuild.finish(Path(config.site_dir), config)
