@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 import build_hotlines  # noqa: E402
 import build_stats  # noqa: E402
 import datafile  # noqa: E402
+import qr  # noqa: E402
 import shortcodes  # noqa: E402
 import site_postbuild  # noqa: E402
 
@@ -24,12 +25,24 @@ ROOT = Path(__file__).resolve().parent.parent
 _first_404: str | None = None
 
 shortcodes.register("stat", build_stats.figure)
+shortcodes.register("qr", qr.qr_shortcode)
 for _kind in ("tel", "contact", "web"):
     shortcodes.register(_kind, build_hotlines.shortcode(_kind))
 
 
 def _language(config) -> str:
     return config.theme["language"]
+
+
+def on_config(config):
+    qr.set_site_url(config.site_url)
+    # Readers on phones pay per request: the site's own stylesheets (one per feature, listed in
+    # mkdocs.yml) are served as one file, written by site_postbuild.bundle_css after the build.
+    # The i18n plugin runs on_config once per language on the same config: bundle only once.
+    if site_postbuild.CSS_BUNDLE not in config.extra_css:
+        site_postbuild.css_sources[:] = [str(c) for c in config.extra_css]
+        config.extra_css[:] = [site_postbuild.CSS_BUNDLE]
+    return config
 
 
 def on_pre_build(config):
@@ -76,4 +89,4 @@ def on_post_build(config):
     plugin = config.plugins.get("i18n")
     if plugin is not None and plugin.building:
         return  # an inner (English or Indonesian) build; the outer one finishes the job
-    site_postbuild.finish(Path(config.site_dir), config)
+    site_postbuild.finish(Path(config.site_dir), config, Path(config.docs_dir))

@@ -5,6 +5,9 @@ import json
 import re
 from pathlib import Path
 
+CSS_BUNDLE = "assets/css/bundle.css"
+css_sources: list[str] = []  # filled by hooks.on_config from mkdocs.yml's extra_css
+
 
 def languages(config) -> list[tuple[str, bool]]:
     """(locale, is_default) for each language the i18n plugin builds, default first."""
@@ -19,6 +22,7 @@ def split_search_index(site: Path, config) -> None:
     The i18n plugin merges every language into one index at /search/. Readers expect results in
     the language they are reading, so each language root gets an index of its own pages only,
     with locations relative to that root; overrides/main.html points each page's search at it.
+    Runs once per build, right after the i18n plugin has written the merged index.
     """
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
@@ -32,10 +36,14 @@ def split_search_index(site: Path, config) -> None:
             docs = [dict(d, location=d["location"][len(prefix):]) for d in merged["docs"]
                     if d["location"].startswith(prefix)]
         lunr_langs = [locale] if locale in merged["config"]["lang"] else ["en"]
-        index = {"config": dict(merged["config"], lang=lunr_langs), "docs": docs}
-        out = site / ("" if default else locale) / "search" / "search_index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        config_only = {"config": dict(merged["config"], lang=lunr_langs), "docs": []}
+        index = dict(config_only, docs=docs)
+        folder = site / ("" if default else locale) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        # Material fetches search_index.json on every page: keep it tiny. The lazy search worker
+        # fetches the full index only when a reader searches.
+        for name, content in (("search_index.json", config_only), ("search_index.full.json", index)):
+            (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def add_x_default(site: Path) -> None:
@@ -62,6 +70,15 @@ def add_x_default(site: Path) -> None:
         gz.unlink()  # a stale copy without x-default would contradict the sitemap itself
 
 
-def finish(site: Path, config) -> None:
+def bundle_css(site: Path, docs: Path) -> None:
+    """Concatenate the site's stylesheets, in mkdocs.yml order, into one file."""
+    parts = [f"/* {name} */\n" + (docs / name).read_text(encoding="utf-8").strip() + "\n" for name in css_sources]
+    out = site / CSS_BUNDLE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(parts), encoding="utf-8")
+
+
+def finish(site: Path, config, docs: Path) -> None:
+    bundle_css(site, docs)
     split_search_index(site, config)
     add_x_default(site)

@@ -96,6 +96,19 @@ def test_search_returns_pages_in_the_reading_language_only(page, base_url, path,
             assert not href.startswith(("/en/", "/id/")), hrefs
 
 
+def test_search_downloads_its_index_only_when_a_reader_searches(page, base_url):
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(base_url + "/en/about/", wait_until="networkidle")
+    assert not [p for p in requested if p.endswith("search_index.full.json") or "/workers/search." in p], requested
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("privacy")
+    box.press("End")
+    page.locator(".md-search-result__link").first.wait_for(timeout=10000)
+    assert "/en/search/search_index.full.json" in requested
+
+
 def test_korean_text_keeps_words_whole(page, base_url):
     page.goto(base_url + "/about/")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).wordBreak") == "keep-all"
