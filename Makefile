@@ -36,6 +36,7 @@ build: venv
 
 stats: venv
 	$(BIN)/python scripts/build_stats.py
+	$(BIN)/python scripts/build_hotlines.py
 
 pdf: build
 	$(BIN)/python scripts/export_pdf.py

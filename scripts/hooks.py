@@ -55,6 +55,22 @@ def on_pre_build(config):
         raise PluginError(str(exc)) from None
 
 
+def on_files(files, config):
+    # BUILD_ONLY_LOCALE=en (or id) makes that language the i18n plugin's default, and the plugin
+    # then reads the unsuffixed Korean page.md as that language too, in place of page.en.md.
+    # Leave the Korean file out wherever the chosen language has its own version.
+    # (Runs before the i18n plugin's own on_files, which has priority -100.)
+    plugin = config.plugins.get("i18n")
+    only = plugin.config.build_only_locale if plugin else None
+    if not only or only == "ko":
+        return files
+    for file in list(files):
+        uri = file.src_uri
+        if Path(uri).suffixes == [".md"] and files.get_file_from_path(f"{uri[:-3]}.{only}.md"):
+            files.remove(file)
+    return files
+
+
 def on_serve(server, config, builder):
     server.watch(str(ROOT / "data"))
     return server
