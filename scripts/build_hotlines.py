@@ -354,12 +354,26 @@ def generate(data: Path = DATA, out: Path = OUT, today: dt.date | None = None) -
     """
     directory = _directory(data)
     changed = datafile.write_all(outputs(directory, out))
+    _log_ages(directory, today)
+    return changed
+
+
+def check(data: Path = DATA, out: Path = OUT, today: dt.date | None = None) -> list[Path]:
+    """Generated files that differ from what the data gives; writes nothing. Raises DataError.
+
+    `mkdocs build` calls this instead of generate(), so a build never hides stale committed
+    files (only `mkdocs serve` rewrites them)."""
+    directory = _directory(data)
+    _log_ages(directory, today)
+    return datafile.stale(outputs(directory, out))
+
+
+def _log_ages(directory: Directory, today: dt.date | None) -> None:
     warnings, failures = ages(directory, today or dt.date.today())
     for message in warnings + failures:
         if message not in _logged:  # the i18n plugin builds three times; say it once
             _logged.add(message)
             log.info("STALE: %s", message)
-    return changed
 
 
 def panel_context(locale: str) -> dict:

@@ -45,12 +45,28 @@ def on_config(config):
     return config
 
 
+_command: str | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
 def on_pre_build(config):
-    # Data first: a YAML edit shows up in `mkdocs serve` without a manual step, and bad data
-    # stops the build with the file and line (the scripts write nothing when data is bad).
+    # Data first. Under `mkdocs serve` a YAML edit is rendered at once (the scripts write the
+    # generated files). `mkdocs build` only checks: it stops when the committed generated files
+    # are out of date, so neither a build nor CI can quietly paper over a forgotten `make stats`.
+    # Either way, bad data stops the build with the file and line, and nothing is written.
     try:
-        build_stats.generate()
-        build_hotlines.generate()
+        if _command == "build":
+            stale = build_stats.check() + build_hotlines.check()
+            if stale:
+                names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
+                raise PluginError(f"generated files are out of date with data/: {names}. Run `make stats`, then build again.")
+        else:
+            build_stats.generate()
+            build_hotlines.generate()
     except datafile.DataError as exc:
         raise PluginError(str(exc)) from None
 

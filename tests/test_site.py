@@ -146,6 +146,12 @@ def project_copy(tmp_path) -> Path:
             lambda d: [(d / f"docs/orphan{s}.md").write_text("---\ndescription: x\n---\n# Orphan\n") for s in ("", ".en", ".id")],
             "orphan",
         ),
+        (
+            "data edited without `make stats`",
+            lambda d: (d / "data/statistics.yml").write_text(
+                (d / "data/statistics.yml").read_text(encoding="utf-8").replace("value: 1202", "value: 1203", 1), encoding="utf-8"),
+            "police-cases.ko.md",
+        ),
     ],
 )
 def test_strict_build_fails_on_contributor_mistakes(project_copy, tmp_path, name, change, expect):
