@@ -460,12 +460,6 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check data/hotlines.yml and write the help directory (generated/hotlines/).")
@@ -488,17 +482,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         out_of_date = datafile.stale(files)
         for path in out_of_date:
-            print(f"error: {_rel(path)} is out of date; run python scripts/build_hotlines.py", file=sys.stderr)
+            print(f"error: {datafile.shown(path)} is out of date; run python scripts/build_hotlines.py", file=sys.stderr)
         for message in failures:
             print(f"error: STALE: {message}", file=sys.stderr)
         if out_of_date or failures:
             return 1
-        print(f"{_rel(args.data)}: {len(directory.contacts)} contacts valid; {_rel(args.out)} is up to date")
+        print(f"{datafile.shown(args.data)}: {len(directory.contacts)} contacts valid; {datafile.shown(args.out)} is up to date")
         return 0
     for message in failures:
         print(f"STALE: {message}", file=sys.stderr)
     changed = datafile.write_all(files)
-    print(f"{_rel(args.out)}: {len(changed)} of {len(files)} files rewritten" if changed else f"{_rel(args.out)} is up to date")
+    print(f"{datafile.shown(args.out)}: {len(changed)} of {len(files)} files rewritten" if changed else f"{datafile.shown(args.out)} is up to date")
     return 0
 
 

@@ -614,12 +614,6 @@ def check(data_path: Path | None = None, out_dir: Path | None = None, schema_pat
     return datafile.stale(files) + orphans(files, out_dir)
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check data/statistics.yml and write the statistics tables and charts.")
@@ -635,11 +629,11 @@ def main(argv: list[str] | None = None) -> int:
             stale += [(p, "should no longer exist: its table is gone from the data") for p in orphans(files, args.out)]
             if stale:
                 for path, why in stale:
-                    print(f"{_shown(path)} {why}", file=sys.stderr)
-                print(f"{_shown(args.data)} and the tables made from it do not match. Run `make stats` "
+                    print(f"{datafile.shown(path)} {why}", file=sys.stderr)
+                print(f"{datafile.shown(args.data)} and the tables made from it do not match. Run `make stats` "
                       "(python scripts/build_stats.py) and include the changed files in your change.", file=sys.stderr)
                 return 1
-            print(f"{_shown(args.data)}: the generated tables are up to date.")
+            print(f"{datafile.shown(args.data)}: the generated tables are up to date.")
             return 0
         changed = generate(args.data, args.out, args.schema)
     except DataError as exc:
@@ -648,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if changed:
         for path in changed:
-            print(f"{'removed' if not path.exists() else 'wrote'} {_shown(path)}")
+            print(f"{'removed' if not path.exists() else 'wrote'} {datafile.shown(path)}")
     else:
         print("The generated tables were already up to date.")
     return 0

@@ -37,15 +37,20 @@ class DataError(Exception):
     value: Any = None
 
     def __str__(self) -> str:
-        try:
-            where = str(self.file.resolve().relative_to(ROOT))
-        except ValueError:
-            where = str(self.file)
+        where = shown(self.file)
         if self.line:
             where += f":{self.line}"
         field = f" {self.field}:" if self.field else ""
         value = f" (found: {self.value!r})" if self.value is not None else ""
         return f"{where}:{field} {self.problem}{value}"
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the project when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -246,7 +246,7 @@ def chrome_strings(lang: str) -> list[str]:
     for language in config.plugins["i18n"].config.languages:
         if language.locale == lang and lang != "ko":
             strings = dict((language.extra or {}).get("strings", {}))
-    labels += [strings[k] for k in ("exit_label", "help_panel_title", "help_panel_emergency", "download_pdf")]
+    labels += [strings[k] for k in ("exit_label", "help_panel_title", "help_panel_more", "download_pdf")]
     return labels
 
 
