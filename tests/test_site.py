@@ -159,3 +159,12 @@ def test_strict_build_fails_on_contributor_mistakes(project_copy, tmp_path, name
     result = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
     assert result.returncode != 0, f"{name}: build passed"
     assert expect in result.stderr, result.stderr[-2000:]
+
+
+def test_css_bundle_is_minified_without_changing_meaning(site):
+    import site_postbuild
+
+    css = 'a > b , c { content: " ( x , y ) " ; }\n/* note */\n.md-typeset :is(h1) { color: red ; }'
+    assert site_postbuild.minify_css(css) == 'a>b,c{content: " ( x , y ) "}.md-typeset :is(h1){color: red}\n'
+    bundle = (site / "assets" / "css" / "bundle.css").read_text(encoding="utf-8")
+    assert "/*" not in bundle and ":lang(ko){word-break: keep-all;" in bundle
