@@ -116,16 +116,22 @@ def test_korean_text_keeps_words_whole(page, base_url):
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).wordBreak") != "keep-all"
 
 
-@pytest.mark.parametrize("path", ["/", "/en/about/", "/id/about/"])
-def test_print_is_a4_without_chrome_or_blank_pages(page, base_url, path):
-    page.goto(base_url + path, wait_until="networkidle")
-    page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
-        visible = page.evaluate(f"""() => [...document.querySelectorAll('{selector}')]
-            .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0)""")
-        assert not visible, f"{selector} is printed on {path}"
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    for number, p in enumerate(pdf.pages, 1):
-        width_mm, height_mm = float(p.mediabox.width) * 25.4 / 72, float(p.mediabox.height) * 25.4 / 72
-        assert abs(width_mm - 210) < 1 and abs(height_mm - 297) < 1, f"page {number} is not A4"
-        assert p.extract_text().strip(), f"{path}: page {number} of {len(pdf.pages)} is blank"
+def test_printing_any_page_gives_a4_without_chrome_or_blank_pages(page, base_url, pages):
+    problems = []
+    for path in pages:
+        page.emulate_media(media="screen")
+        page.goto(base_url + path, wait_until="networkidle")
+        page.emulate_media(media="print")
+        for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".nyf-exit-bar", ".nyf-help-panel"):
+            visible = page.evaluate(f"""() => [...document.querySelectorAll('{selector}')]
+                .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0)""")
+            if visible:
+                problems.append(f"{path}: {selector} is printed")
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        for number, p in enumerate(pdf.pages, 1):
+            width_mm, height_mm = float(p.mediabox.width) * 25.4 / 72, float(p.mediabox.height) * 25.4 / 72
+            if abs(width_mm - 210) > 1 or abs(height_mm - 297) > 1:
+                problems.append(f"{path}: page {number} is not A4")
+            if not p.extract_text().strip():
+                problems.append(f"{path}: page {number} of {len(pdf.pages)} is blank")
+    assert not problems, "\n".join(problems)
