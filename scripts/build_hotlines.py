@@ -189,13 +189,7 @@ def _directory(path: Path = DATA) -> Directory:
     """load(), reused while the file is unchanged (short codes call this once per use)."""
     path = Path(path)
     schema = path.with_name(path.name.split(".")[0] + ".schema.json")
-    key = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in (path, schema))
-    hit = _cache.get(path)
-    if hit and hit[0] == key:
-        return hit[1]
-    directory = load(path)
-    _cache[path] = (key, directory)
-    return directory
+    return datafile.reuse_while_unchanged(_cache, path, (path, schema), load)
 
 
 # --- formatting pieces shared by the directory, the panel and the short codes ---------------

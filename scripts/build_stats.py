@@ -382,14 +382,7 @@ def clear_caches() -> None:
 
 
 def _cached(path: Path) -> Stats:
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    hit = _cache.get(path)
-    if hit and hit[0] == key:
-        return hit[1]
-    stats = load(path)
-    _cache[path] = (key, stats)
-    return stats
+    return datafile.reuse_while_unchanged(_cache, path, (path,), load)
 
 
 # ── The chart ─────────────────────────────────────────────────────────────────────────────────

@@ -263,6 +263,19 @@ def load(path: Path, schema_path: Path) -> Loaded:
     return loaded
 
 
+def reuse_while_unchanged(cache: dict, path: Path, watched: Iterable[Path], make):
+    """make(path), remembered in cache until one of the watched files changes (mtime or size).
+
+    Short codes and the help panel ask for the same data hundreds of times in one build."""
+    key = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in watched)
+    hit = cache.get(path)
+    if hit and hit[0] == key:
+        return hit[1]
+    value = make(path)
+    cache[path] = (key, value)
+    return value
+
+
 def write_all(outputs: dict[Path, str]) -> list[Path]:
     """Write every output, or none: each goes to a temporary file first, then all are renamed.
 
