@@ -4,55 +4,75 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+NYF := $(BIN)/python -m nyf
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test stats pdf bench check clean new-page help
+.PHONY: help venv serve build check test test-fast bench new-page new-language stale links properdocs lock clean
 
 help:
-	@echo "make serve   preview the site at http://$(HOST)/ (reloads on every edit)"
-	@echo "make test    set up and run every test, browser tests included"
-	@echo "make check   the quick checks to run before proposing a change"
-	@echo "make build   build site/ exactly as it is published"
-	@echo "make stats   rebuild the statistics and help tables from data/*.yml"
-	@echo "make pdf     print the school guides to site/downloads/*.pdf"
-	@echo "make bench   measure build time and page weight"
+	@echo "make serve          preview the site at http://$(HOST)/ (reloads on every edit)"
+	@echo "make test           set up and run every test, browser tests included"
+	@echo "make test-fast      the tests that need no browser (about a minute)"
+	@echo "make check          the quick checks to run before proposing a change"
+	@echo "make build          build site/ exactly as it is published, PDFs included"
+	@echo "make new-page NAME=help/my-page        a new page in every language"
+	@echo "make new-language CODE=vi NAME=\"Tiếng Việt\"   a new language, pages copied from English"
+	@echo "make stale          contacts verified too long ago (a publishing check)"
+	@echo "make links          every external link still answers (needs the internet)"
+	@echo "make bench          build time and page weight"
+	@echo "make properdocs     build with ProperDocs, the maintained MkDocs 1.x fork"
+	@echo "make lock           write requirements.lock again after changing requirements*.txt"
 
-# The venv is rebuilt whenever a requirements file changes.
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# The venv is rebuilt whenever the lock changes. Every package comes from requirements.lock,
+# checked against its hashes; then the site's own tools (scripts/nyf, pyproject.toml).
+$(BIN)/.installed: requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv: $(BIN)/.installed
 
-# MkDocs 1.6.1 with a newer click turns live reload off unless asked for it.
 serve: venv
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-# --strict without -v: in MkDocs 1.6.1, -v stops --strict from failing on anchor warnings.
 build: venv
-	$(BIN)/mkdocs build --strict
-
-stats: venv
-	$(BIN)/python scripts/build_stats.py
-	$(BIN)/python scripts/build_hotlines.py
-
-pdf: build
-	$(BIN)/python scripts/export_pdf.py
+	$(NYF) build
 
 check: venv
-	$(BIN)/python scripts/check.py
+	$(NYF) check
 
+# The browser tests need a Chromium: the system's, or Playwright's own, downloaded once.
 test: venv
-	$(BIN)/python scripts/ensure_browser.py
+	$(NYF) browser
 	$(BIN)/python -m pytest
 
+test-fast: venv
+	$(BIN)/python -m pytest -m "not browser"
+
 bench: venv
-	$(BIN)/python scripts/bench.py
+	$(NYF) bench
 
 new-page: venv
-	$(BIN)/python scripts/new_page.py "$(NAME)"
+	$(NYF) new-page "$(NAME)"
+
+new-language: venv
+	$(NYF) new-language "$(CODE)" "$(NAME)"
+
+stale: venv
+	$(NYF) stale
+
+links: venv
+	$(NYF) links
+
+properdocs: venv
+	$(BIN)/properdocs build --strict -f mkdocs.yml -d .cache/properdocs-site
+
+lock:
+	@test -x $(BIN)/uv || $(MAKE) venv
+	$(BIN)/uv pip compile --universal --python-version 3.11.7 --generate-hashes --no-header \
+		requirements-dev.txt -o requirements.lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,5 @@
+import sys
+
+from nyf.cli import main
+
+sys.exit(main())

@@ -1,0 +1,180 @@
+"""Print pages to A4 PDF for the site's downloads, with headless Chromium, from the built site.
+
+Which pages: those whose front matter says `pdf: <name>` (the school guides, the classroom kit);
+each language's version becomes downloads/<name>-<code>.pdf, and `pdf_pages: N` is its page
+budget (the tests hold every PDF to it). A print is made again only when its page changed: the
+built HTML names every stylesheet by a fingerprint of its content, so a page whose HTML is the
+same prints the same, and the earlier PDF (kept in .cache/pdf/) is used.
+
+Every PDF carries its version (the commit's date and short hash) at the foot of each page, and
+its title, language and dates (the commit's, never the clock's) in its metadata, so two builds of
+one commit give the same bytes. While the site has no real address yet, every page also says at
+its head that it is a preview, not for handing out: its QR code and address point nowhere.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from nyf import chromium, static_server
+from nyf.languages import Language, Languages
+from nyf.markdown_text import split_front_matter
+from nyf.project import Project
+
+DOWNLOADS = "downloads"
+FORMAT = 3  # bump when printing itself changes, so that cached prints are made again
+
+
+@dataclass(frozen=True)
+class Version:
+    """What a printout says about itself."""
+
+    date: dt.datetime  # the commit's time (UTC)
+    commit: str        # short hash, or "" outside a git checkout
+
+    @property
+    def text(self) -> str:
+        return self.date.date().isoformat() + (f" · {self.commit}" if self.commit else "")
+
+
+@dataclass(frozen=True)
+class Print:
+    name: str        # downloads/<name>.pdf, e.g. students-ko
+    path: str        # the page under the site's root, e.g. en/schools/students/
+    lang: Language
+    budget: int | None
+
+
+def prints(project: Project, langs: Languages) -> list[Print]:
+    """Every page that has a PDF, in every built language."""
+    out = []
+    for source in sorted(project.docs.rglob("*.md")):
+        meta_text, _, _ = split_front_matter(source.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(meta_text or "") or {}
+        if not meta.get("pdf"):
+            continue
+        stem, code = langs.split_page_file(source.relative_to(project.docs).as_posix())
+        if code not in langs or not langs[code].build:
+            continue
+        lang = langs[code]
+        folder = stem[: -len("index")] if stem.endswith("index") else stem + "/"
+        out.append(Print(f"{meta['pdf']}-{code}", lang.root + folder, lang, meta.get("pdf_pages")))
+    return out
+
+
+def _metadata(data: bytes, title: str, lang: str, version: Version) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    stamp = version.date.strftime("D:%Y%m%d%H%M%S+00'00'")
+    writer.add_metadata({"/Title": title, "/CreationDate": stamp, "/ModDate": stamp, "/Producer": "Chromium, pypdf"})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _write(target: Path, data: bytes) -> None:
+    """All or nothing: a temporary file beside the target, then a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must read it
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def key(page_html: bytes, preview: bool, version: Version) -> str:
+    return hashlib.sha256(b"\0".join([page_html, str(preview).encode(), version.text.encode(), str(FORMAT).encode()])).hexdigest()[:20]
+
+
+class Printer:
+    """Prints pages of one built site; starts Chromium only if a print is not in the cache."""
+
+    def __init__(self, site: Path, cache: Path, preview: bool, version: Version, log: Callable[[str], None] = print):
+        self.site, self.cache, self.preview, self.version, self.log = Path(site), Path(cache), preview, version, log
+        self._playwright = self._browser = self._base = self._server = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._browser:
+            self._browser.close()
+            self._playwright.stop()
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def _page(self, lang: Language):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._server = static_server.start(self.site)
+            self._base = f"http://127.0.0.1:{self._server.server_address[1]}/"
+            self._playwright = sync_playwright().start()
+            self._browser = chromium.launch(self._playwright)
+        context = self._browser.new_context(locale=lang.locale.replace("_", "-"))
+        return context, context.new_page()
+
+    def render(self, item: Print) -> bytes:
+        context, page = self._page(item.lang)
+        try:
+            url = self._base + item.path
+            response = page.goto(url, wait_until="load")
+            if response is None or response.status != 200:
+                raise RuntimeError(f"{item.name}: {url} answered {response.status if response else 'nothing'}")
+            # Paper is light, whatever the reader's screen prefers.
+            page.emulate_media(media="print", color_scheme="light")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            title = page.evaluate("document.querySelector('.md-content h1')?.textContent.trim() || document.title")
+            small = "font-size:7.5pt;width:100%;margin:0 15mm;font-family:sans-serif;"
+            header = "<span></span>"
+            if self.preview:
+                header = (f'<div style="{small}text-align:center;font-weight:700;border:1px solid #000;padding:1mm">'
+                          f"{html.escape(item.lang.s('pdf_preview_mark'))}</div>")
+            footer = f'<div style="{small}text-align:right;color:#444">{html.escape(item.lang.s("pdf_version", version=self.version.text))}</div>'
+            data = page.pdf(format="A4", prefer_css_page_size=True, print_background=False, display_header_footer=True,
+                            header_template=header, footer_template=footer, outline=False, tagged=True)
+            return _metadata(data, title, item.lang.code, self.version)
+        finally:
+            context.close()
+
+    def make(self, item: Print) -> Path:
+        """downloads/<name>.pdf in the site: from the cache, or printed now."""
+        page_file = self.site / item.path / "index.html"
+        if not page_file.is_file():
+            raise RuntimeError(f"{item.name}: {item.path}index.html is not in the built site")
+        cached = self.cache / f"{item.name}.{key(page_file.read_bytes(), self.preview, self.version)}.pdf"
+        if not cached.exists():
+            _write(cached, self.render(item))
+            for old in self.cache.glob(f"{item.name}.*.pdf"):
+                if old != cached:
+                    old.unlink()
+            self.log(f"printed {DOWNLOADS}/{item.name}.pdf")
+        target = self.site / DOWNLOADS / f"{item.name}.pdf"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return target
+
+
+def export(project: Project, langs: Languages, site: Path, preview: bool, version: Version,
+           log: Callable[[str], None] = print) -> list[Path]:
+    """Every PDF of the site into <site>/downloads/. Raises chromium.NoChromium if a print is due
+    and there is no browser to make it."""
+    with Printer(site, project.cache / "pdf", preview, version, log) as printer:
+        return [printer.make(item) for item in prints(project, langs)]

@@ -1,0 +1,438 @@
+"""The one road from data/ to a page: everything a page shows that comes from data/ (and the
+site's own stylesheets and scripts) is made here, in one step before the build, into
+.cache/render/. Nothing made here is committed.
+
+    snippets/stats/<table>.<lang>.md       a statistics table with its chart (--8<-- includes)
+    snippets/hotlines/<region>.<lang>.md   a region's directory of contacts
+    codes/<lang>.json                      what every short code ([[tel:kr-1366]]...) becomes
+    panels/<lang>.html                     the help panel's call buttons
+    site/assets/...                        the site's CSS (one minified file) and scripts, with a
+                                           fingerprint in their names so browsers may keep them
+    assets.json                            those names, for the templates
+    inputs.sha256                          the fingerprint of everything the above was made from
+
+The staleness rule, the same for `mkdocs build` and `mkdocs serve`: the output is a pure function
+of its inputs (data/, languages/, assets/, this package and its templates, and the site's
+address), and it is made again whenever their fingerprint differs from the one it was made from.
+A mistake in the data stops it with the file and line, and leaves the previous output as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+import rcssmin
+import segno
+from babel.lists import format_list
+from markupsafe import Markup
+
+from nyf import charts, formats, hotlines, statistics
+from nyf.languages import Language, Languages
+from nyf.project import Project
+
+PACKAGE = Path(__file__).resolve().parent
+# [[qr:target]] -> the page it points to, under a language's root (only pages that exist).
+QR_TARGETS = {"help": "help/", "start": "help/start/", "changes": "changes/"}
+# Medium error correction: survives a smudge or a fold, and keeps the symbol small.
+QR_ERROR = "m"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    folder: Path
+    fingerprint: str
+    made: bool  # False: the output was already up to date
+
+    def codes(self, lang: Language) -> dict[str, str]:
+        return json.loads((self.folder / "codes" / f"{lang.code}.json").read_text(encoding="utf-8"))
+
+    def panel(self, lang: Language) -> str:
+        return (self.folder / "panels" / f"{lang.code}.html").read_text(encoding="utf-8")
+
+    @property
+    def assets(self) -> dict[str, str]:
+        return json.loads((self.folder / "assets.json").read_text(encoding="utf-8"))
+
+
+def markdown_escape(value) -> Markup:
+    """Data text for Markdown: only what HTML would read as markup is escaped (a quote stays a
+    quote); Markup (links made here) passes as it is."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def environment() -> jinja2.Environment:
+    """Templates in templates/: *.html escaped as HTML, *.md escaped as Markdown text."""
+    html = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                              undefined=jinja2.StrictUndefined)
+    return html
+
+
+def markdown_environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), autoescape=False,
+                              finalize=markdown_escape, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+
+
+# --- inputs and their fingerprint -------------------------------------------------------------
+
+def inputs(project: Project) -> list[Path]:
+    """Every file the output is made from."""
+    found = []
+    for folder, pattern in ((project.data, "*"), (project.languages, "*"), (project.assets, "**/*"),
+                            (PACKAGE, "**/*")):
+        found += [p for p in folder.glob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(found)
+
+
+def fingerprint(project: Project, site_url: str) -> str:
+    # Which pages exist decides which QR codes there are.
+    digest = hashlib.sha256("\0".join([site_url, *qr_targets(project)]).encode())
+    for path in inputs(project):
+        name = path.relative_to(PACKAGE.parent).as_posix() if path.is_relative_to(PACKAGE) else project.shown(path)
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+# --- what each part looks like ---------------------------------------------------------------
+
+def external_link(text: str, url: str, lang: Language) -> Markup:
+    """A Markdown link to another site: marked for the eye (icon, CSS) and for screen readers."""
+    return Markup('[{}<span class="nyf-sr"> ({})</span>]({}){{ .nyf-ext rel="noreferrer" }}').format(
+        text, lang.s("external"), url)
+
+
+def paren(items: list[str], lang: Language) -> Markup:
+    """The items in parentheses, as the language writes them: Korean attaches a parenthesis to
+    the word before it."""
+    if not items:
+        return Markup("")
+    text = Markup.escape(lang.s("list_separator")).join(items)
+    return Markup("({})" if lang.locale.startswith("ko") else " ({})").format(text)
+
+
+def short_url(url: str) -> str:
+    text = url.removeprefix("https://").rstrip("/")
+    return text if len(text) <= 40 else text.split("/")[0]
+
+
+def publisher(source: dict | statistics.Source, lang: Language) -> str:
+    name = source.publisher if isinstance(source, statistics.Source) else source["publisher"]
+    return lang.text(name) if isinstance(name, dict) else name
+
+
+class ContactText:
+    """How contacts read in one language: short codes, the directory, the panel. Everything it
+    returns is Markup (Markdown whose data texts are escaped for HTML)."""
+
+    def __init__(self, directory: hotlines.Directory, lang: Language, langs: Languages):
+        self.directory, self.lang, self.langs = directory, lang, langs
+
+    def country(self, region: str) -> str:
+        return self.lang.s(f"country_{region}")
+
+    def tel(self, contact: dict) -> Markup:
+        phone = contact["phones"][0]
+        return Markup("[{}]({})").format(hotlines.display_number(contact, phone, self.lang), hotlines.tel_href(phone))
+
+    def whatsapp(self, contact: dict) -> Markup:
+        wa = contact["whatsapp"]
+        return external_link(wa["number"], "https://wa.me/" + hotlines.digits(wa["international"]), self.lang)
+
+    def abroad(self, contact: dict) -> str:
+        if contact["region"] not in hotlines.COUNTRY_CODE:
+            return ""
+        return self.lang.s("abroad", country=self.country(contact["region"])) + self.lang.s("colon")
+
+    def hints(self, contact: dict) -> list:
+        """What a reader of this language must know before calling: where the number works,
+        which language the line speaks, and who speaks theirs."""
+        out = []
+        phone = contact.get("phones", [None])[0]
+        if phone and hotlines.domestic_only(contact, phone) and contact["region"] != self.lang.contacts.get("reader_in"):
+            out.append(self.lang.s("only_here_short", country=self.country(contact["region"])))
+        region_language = {"korea": "ko", "indonesia": "id"}.get(contact["region"])
+        if phone and region_language and not hotlines.speaks(contact, self.lang):
+            out.append(self.lang.s("other_language", languages=self.lang.language_name(region_language)))
+            beside = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
+            if beside and beside != contact["id"]:
+                other = self.directory.contacts[beside]
+                named = Markup("{} {}").format(self.lang.text(other["name"]), self.tel(other))
+                out.append(Markup.escape(self.lang.s("beside", contact="\0")).replace("\0", named))
+        return out
+
+    def contact(self, contact: dict) -> Markup:
+        name = self.lang.text(contact["name"])
+        if contact.get("phones"):
+            text = Markup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact), self.lang))
+        elif contact.get("web"):
+            text = external_link(name, contact["web"], self.lang)
+        elif contact.get("email"):
+            text = Markup("{} [{}](mailto:{})").format(name, contact["email"], contact["email"])
+        else:
+            text = Markup.escape(name)
+        if contact.get("whatsapp"):
+            text += Markup(" · WhatsApp {}").format(self.whatsapp(contact))
+        return text
+
+    def web(self, contact: dict) -> Markup:
+        return external_link(short_url(contact["web"]), contact["web"], self.lang)
+
+    def codes(self) -> dict[str, str]:
+        out = {}
+        for cid, contact in self.directory.contacts.items():
+            out[f"contact:{cid}"] = str(self.contact(contact))
+            if contact.get("phones"):
+                out[f"tel:{cid}"] = str(self.tel(contact))
+            if contact.get("web"):
+                out[f"web:{cid}"] = str(self.web(contact))
+        return out
+
+    # The directory (Markdown: its headings belong in the page's table of contents).
+
+    def phone_line(self, contact: dict, phone: dict) -> Markup:
+        lang = self.lang
+        extras = [lang.text(phone["note"])] if phone.get("note") else []
+        if hotlines.domestic_only(contact, phone):
+            extras.append(lang.s("only_here", country=self.country(contact["region"])))
+        text = Markup("[{}]({}){}").format(phone["number"], hotlines.tel_href(phone), paren(extras, lang))
+        if phone.get("international"):
+            text += Markup(" · {}[{}]({})").format(self.abroad(contact), phone["international"], hotlines.tel_href(phone))
+        return text
+
+    def entry(self, contact: dict) -> dict:
+        lang = self.lang
+        items = [(lang.s("contact_phone"), self.phone_line(contact, p)) for p in contact.get("phones", [])]
+        if contact.get("whatsapp"):
+            items.append((lang.s("contact_whatsapp"),
+                          Markup("{} · {}{}").format(self.whatsapp(contact), self.abroad(contact), contact["whatsapp"]["international"])))
+        if contact.get("email"):
+            items.append((lang.s("contact_email"), Markup("[{}](mailto:{})").format(contact["email"], contact["email"])))
+        if contact.get("web"):
+            items.append((lang.s("contact_web"), self.web(contact)))
+        if contact.get("other_channels"):
+            items.append((lang.s("contact_other"), lang.text(contact["other_channels"])))
+        items.append((lang.s("contact_hours"), lang.text(contact["hours"])))
+        names = [lang.language_name(code) for code in contact["languages"]]
+        style = lang.s("language_list")
+        spoken = format_list(names, locale=lang.locale) if style == "standard" and names else style.join(names)
+        note = lang.text(contact["languages_note"]) if contact.get("languages_note") else ""
+        if spoken and not spoken.endswith((".", "요")):
+            spoken += "."
+        if spoken or note:
+            items.append((lang.s("contact_languages"), " ".join(filter(None, [spoken, note]))))
+        items.append((lang.s("contact_who"), lang.text(contact["who"])))
+        sources = []
+        for source in contact["sources"]:
+            text = external_link(publisher(source, lang), source["url"], lang) if source.get("url") else Markup.escape(publisher(source, lang))
+            if source.get("title"):
+                text += Markup(', "{}"').format(source["title"])
+            if source.get("date"):
+                text += Markup(" ({})").format(source["date"])
+            sources.append(text)
+        return {
+            "id": contact["id"],
+            "name": lang.text(contact["name"]),
+            "helps_with": lang.text(contact["helps_with"]),
+            "items": items,
+            "note": lang.text(contact["note"]) if contact.get("note") else None,
+            "single_source": contact["confidence"] == "single-source",
+            "checked": formats.date(contact["verified"], lang.locale),
+            "sources": Markup("; ").join(sources),
+        }
+
+    def panel(self) -> list[dict]:
+        out = []
+        for cid in self.directory.panel(self.lang.code, self.lang.fallback):
+            contact = self.directory.contacts[cid]
+            phone = contact["phones"][0]
+            out.append({"number": hotlines.display_number(contact, phone, self.lang), "tel": hotlines.tel_href(phone),
+                        "label": self.lang.text(contact.get("short") or contact["name"])})
+        return out
+
+
+class StatText:
+    """How statistics read in one language."""
+
+    def __init__(self, stats: statistics.Stats, lang: Language):
+        self.stats, self.lang = stats, lang
+
+    def value(self, point: statistics.Point) -> str:
+        if point.unit == "percent":
+            return formats.percent(point.value, self.lang.locale, point.digits)
+        return formats.number(point.value, self.lang.locale)
+
+    def value_with_unit(self, point: statistics.Point) -> str:
+        text = self.value(point)
+        if point.unit == "count" and point.unit_label:
+            text += self.lang.s("unit_space") + self.lang.text(point.unit_label)
+        return text
+
+    def label(self, point: statistics.Point) -> str:
+        locale = self.lang.locale
+        when = None
+        if point.year is not None:
+            when = formats.year(point.year, locale)
+        elif point.period is not None:
+            when = formats.period(*point.period, locale)
+        if point.label is None:
+            return when
+        text = self.lang.text(point.label)
+        return f"{text} ({when})" if when else text
+
+    def caption(self, table: statistics.Table) -> str:
+        title = self.lang.text(table.title)
+        return f"{title} ({formats.period(*table.period, self.lang.locale)})" if table.period else title
+
+    def source(self, source: statistics.Source) -> dict:
+        lang = self.lang
+        title = source.title if source.title.startswith("[") else f"“{source.title}”"
+        return {"url": source.url, "text": f"{publisher(source, lang)}, {title}",
+                "date": formats.source_date(source.published, lang.locale),
+                "accessed": lang.s("stat_accessed", date=formats.source_date(source.accessed, lang.locale))}
+
+    def table(self, table: statistics.Table) -> dict:
+        lang = self.lang
+        order = list(dict.fromkeys(k for p in table.points for k in p.sources))
+        number = {k: i + 1 for i, k in enumerate(order)}
+        top = 100.0 if table.unit == "percent" else (float(max(p.value for p in table.rows)) or 1.0)
+        items = [(self.label(p), p.value, self.value(p)) for p in table.rows]
+        chart = (charts.line if table.chart == "line" else charts.bar)(items, top)
+        sep = lang.s("list_separator")
+        description = (f"{lang.s('stat_' + table.chart)}. "
+                       + sep.join(f"{self.label(p)}{lang.s('colon')}{self.value_with_unit(p)}" for p in table.rows)
+                       + f". {lang.s('stat_same_in_table')}")
+        notes = [lang.text(note) for note in table.notes]
+        single = [p for p in table.points if len(p.sources) == 1]
+        if single:  # said every time, so that no editor has to remember to
+            notes.append(lang.s("stat_one_source_all") if len(single) == len(table.points)
+                         else lang.s("stat_one_source", items=sep.join(self.label(p) for p in single)))
+        row = lambda p: {"label": self.label(p), "value": self.value(p), "with_unit": self.value_with_unit(p),
+                         "refs": [number[k] for k in p.sources]}
+        return {
+            "anchor": f"stat-{table.id}", "caption": self.caption(table), "measure": lang.text(table.measure["explanation"]),
+            "chart": chart, "description": description, "label_column": lang.text(table.label_column),
+            "value_column": lang.text(table.value_column), "rows": [row(p) for p in table.rows],
+            "figures": [row(p) for p in table.figures], "notes": notes,
+            "sources": [dict(self.source(self.stats.sources[k]), number=number[k]) for k in order],
+        }
+
+    def codes(self) -> dict[str, str]:
+        return {f"stat:{fid}": self.value(point) for fid, point in self.stats.figures.items()}
+
+
+# --- QR codes ----------------------------------------------------------------------------------
+
+def qr_symbol(url: str) -> segno.QRCode:
+    """The QR symbol for url (same input, same symbol)."""
+    return segno.make(url, error=QR_ERROR, micro=False, boost_error=False)
+
+
+def qr_targets(project: Project) -> dict[str, str]:
+    return {name: path for name, path in QR_TARGETS.items()
+            if (project.docs / path / "index.md").exists() or (project.docs / f"{path.rstrip('/')}.md").exists()}
+
+
+def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment) -> dict[str, str]:
+    out = {}
+    for name, path in qr_targets(project).items():
+        url = site_url.rstrip("/") + "/" + lang.root + path
+        svg = qr_symbol(url).svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
+                                        svgclass="nyf-qr__code", lineclass=None)
+        scheme, sep, rest = url.partition("://")
+        # The address may wrap after "/" and "." only, so that it never splits a word.
+        out[f"qr:{name}"] = env.get_template("qr.html").render(
+            svg=Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(lang.s("qr_label"))), 1)),
+            scheme=scheme + sep, parts=[p for p in rest.replace("/", "/\0").replace(".", ".\0").split("\0") if p])
+    return out
+
+
+# --- the site's own assets ----------------------------------------------------------------------
+
+def site_assets(project: Project) -> dict[str, tuple[str, bytes]]:
+    """{key: (path in the site, content)}: one minified stylesheet from assets/css/ (in file-name
+    order), and each script of assets/js/, each named with a fingerprint of its content."""
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sorted((project.assets / "css").glob("*.css")))
+    out = {"css": ("assets/css/site.{}.css", rcssmin.cssmin(css).encode() + b"\n")}
+    for script in sorted((project.assets / "js").glob("*.js")):
+        # Material's worker is loaded with a path relative to its own folder: the search stub
+        # must sit beside it (see material.py).
+        folder = "assets/javascripts/workers" if script.stem == "lazy-search" else "assets/js"
+        out[script.stem.replace("-", "_")] = (f"{folder}/{script.stem}.{{}}.js", script.read_bytes())
+    return {key: (pattern.format(hashlib.sha256(body).hexdigest()[:8]), body) for key, (pattern, body) in out.items()}
+
+
+# --- the whole step ----------------------------------------------------------------------------
+
+def render(project: Project, langs: Languages, site_url: str) -> dict[str, str | bytes]:
+    """{path under .cache/render/: content} for everything. Raises DataError; writes nothing."""
+    stats = statistics.load(project, langs)
+    directory = hotlines.load(project, langs)
+    env, md_env = environment(), markdown_environment()
+    out: dict[str, str | bytes] = {}
+    for lang in langs:
+        stat_text, contact_text = StatText(stats, lang), ContactText(directory, lang, langs)
+        for table in stats.tables:
+            out[f"snippets/stats/{table.id}.{lang.code}.md"] = env.get_template("stat-table.html").render(
+                t=stat_text.table(table), s=lang.strings)
+        for region in hotlines.REGIONS:
+            entries = [contact_text.entry(c) for c in directory.in_region(region)]
+            name = "platforms" if region == "platform" else region
+            out[f"snippets/hotlines/{name}.{lang.code}.md"] = md_env.get_template("directory.md").render(entries=entries, s=lang.strings)
+        codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env)}
+        out[f"codes/{lang.code}.json"] = json.dumps(codes, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        out[f"panels/{lang.code}.html"] = env.get_template("help-panel-list.html").render(contacts=contact_text.panel())
+    names = {}
+    for key, (path, body) in site_assets(project).items():
+        out[f"site/{path}"] = body
+        names[key] = path
+    out["assets.json"] = json.dumps(names, indent=1, sort_keys=True) + "\n"
+    return out
+
+
+def _write_folder(target: Path, files: dict[str, str | bytes], fingerprint_text: str) -> None:
+    """Write files as target/, all or nothing: a new folder beside it, then a swap."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for rel, content in files.items():
+            path = new / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="\n")
+        (new / "inputs.sha256").write_text(fingerprint_text + "\n", encoding="utf-8")
+        os.chmod(new, 0o755)
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}.old.{os.getpid()}")
+            os.replace(target, old)
+        os.replace(new, target)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+
+
+def refresh(project: Project, langs: Languages, site_url: str, log: Callable[[str], None] = lambda _: None) -> Rendered:
+    """Make .cache/render/ again if its inputs changed since it was made. Raises DataError."""
+    target = project.rendered
+    key = fingerprint(project, site_url)
+    stamp = target / "inputs.sha256"
+    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == key:
+        return Rendered(target, key, made=False)
+    files = render(project, langs, site_url)
+    _write_folder(target, files, key)
+    log(f"rendered data/ into {project.shown(target)} ({len(files)} files)")
+    return Rendered(target, key, made=True)
