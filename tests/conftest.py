@@ -1,60 +1,49 @@
-"""Shared fixtures: one real build of the site per test session, served on 127.0.0.1,
-and a headless Chromium (the system's, see scripts/chromium.py) to open it."""
+"""Shared fixtures: one real build of the site per test session, exactly as `make build` makes it
+(PDFs included), its pages read once, the site served on 127.0.0.1, and one visit of every page
+in headless Chromium (crawl.py) whose record the browser tests assert on."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
+import html.parser
+import re
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from nyf import build, languages, static_server
+from nyf.project import Project
 
-import chromium  # noqa: E402
-
-LANGS = ("ko", "en", "id")
-LANG_PREFIX = {"ko": "", "en": "en/", "id": "id/"}
-
-
-def build_site(dest: Path, *, env: dict | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real build command (`mkdocs build --strict`) into dest."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)]
-    if config:
-        cmd += ["-f", str(config)]
-    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env)
+PROJECT = Project.at()
+ROOT = PROJECT.root
+LANGS = languages.load(PROJECT)
+CODES = LANGS.codes
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@functools.lru_cache(maxsize=1)
-def site_config():
-    """mkdocs.yml as MkDocs reads it (with !ENV resolved)."""
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml"))
+def lang_of(path: str) -> languages.Language:
+    return LANGS.of_url(path)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    return dest
+def built(tmp_path_factory) -> build.Built:
+    return build.build(PROJECT, tmp_path_factory.mktemp("built") / "site", log=lambda _: None)
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.site
 
 
 def site_pages(site: Path) -> list[str]:
     """URL paths of every HTML page of the built site (404 included), e.g. '/en/about/'."""
-    pages = []
-    for html in sorted(site.rglob("*.html")):
-        rel = html.relative_to(site).as_posix()
+    out = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
         if rel.startswith(("assets/", "downloads/")):
             continue
-        pages.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return pages
+        out.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -62,50 +51,115 @@ def pages(site) -> list[str]:
     return site_pages(site)
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static host behaviour: serve files, and the site's own 404.html for anything missing."""
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+@pytest.fixture(scope="session")
+def content_pages(pages) -> list[str]:
+    return [p for p in pages if not p.endswith("404.html")]
 
 
-def serve(directory: Path):
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
+def page_file(site: Path, url_path: str) -> Path:
+    rel = url_path.lstrip("/")
+    return site / rel if rel.endswith(".html") else site / rel / "index.html"
+
+
+@pytest.fixture(scope="session")
+def html(site, pages) -> dict[str, str]:
+    """{url path: the page's HTML}, read once."""
+    return {p: page_file(site, p).read_text(encoding="utf-8") for p in pages}
+
+
+class Element:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent, self.children, self.text = tag, dict(attrs), parent, [], ""
+
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            yield from child.iter()
+
+    def find_all(self, tag=None, cls=None, **attrs):
+        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())
+                and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+    def find(self, tag=None, cls=None, **attrs):
+        found = self.find_all(tag, cls, **attrs)
+        return found[0] if found else None
+
+    def all_text(self) -> str:
+        return self.text + "".join(c.all_text() + c.tail for c in self.children)
+
+    tail = ""
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Tree(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", [], None)
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, attrs, self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Element(tag, attrs, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        if self.current.children:
+            self.current.children[-1].tail += data
+        else:
+            self.current.text += data
+
+
+def parse_html(text: str) -> Element:
+    """A small DOM of a built page: server-rendered facts are read from it without a browser."""
+    tree = _Tree()
+    tree.feed(text)
+    return tree.root
+
+
+@pytest.fixture(scope="session")
+def dom(html) -> dict[str, Element]:
+    return {p: parse_html(text) for p, text in html.items()}
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = serve(site)
+    server = static_server.start(site)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def crawl(site, base_url, pages):
+    """Every page visited once in Chromium; see crawl.py for what is recorded."""
+    import crawl as crawler
+
+    return crawler.run(base_url, pages)
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    path = chromium.find()
-    if not path:
-        pytest.fail("No Chromium found. Run `make test` (it installs or explains how to get one).")
+    from nyf import chromium
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=chromium.LAUNCH_ARGS)
+        browser = chromium.launch(p)
         yield browser
         browser.close()
 
@@ -122,3 +176,20 @@ def page(context):
     page = context.new_page()
     yield page
     page.close()
+
+
+SMALL_PROJECT_PARTS = ("languages", "data", "overrides", "assets")
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Project:
+    """A copy of the site with a few pages (tests/fixtures/docs) and the real everything else:
+    for builds that a test breaks on purpose."""
+    root = tmp_path / "project"
+    for part in SMALL_PROJECT_PARTS:
+        shutil.copytree(ROOT / part, root / part)
+    shutil.copytree(FIXTURES / "docs", root / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = (FIXTURES / "nav.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav, encoding="utf-8")
+    return Project.at(root)

@@ -68,8 +68,8 @@ class Language:
 
     @property
     def suffix(self) -> str:
-        """What a page's file name carries for this language: "" or ".<code>"."""
-        return "" if self.default else f".{self.code}"
+        """What a page's file name carries for this language: ".<code>" (page.ko.md, page.en.md)."""
+        return f".{self.code}"
 
     @property
     def english_name(self) -> str:
@@ -153,17 +153,18 @@ class Languages:
         raise KeyError(f"no language of this site has theme language {material_language!r}")
 
     def page_file(self, stem: str, lang: Language) -> str:
-        """'help/index' -> 'help/index.md' (default) or 'help/index.en.md'."""
+        """'help/index' -> 'help/index.en.md': every language's pages carry its code, the default's
+        too (so that a one-language preview never mistakes one language's page for another's)."""
         return f"{stem}{lang.suffix}.md"
 
     def split_page_file(self, rel: str) -> tuple[str, str | None]:
-        """'law/korea.en.md' -> ('law/korea', 'en'); 'law/korea.md' -> ('law/korea', default);
-        an ending that is no language of the site -> (stem, the ending) for the caller to refuse."""
+        """'law/korea.en.md' -> ('law/korea', 'en'); 'law/korea.md' -> ('law/korea', None): no
+        language ending. An ending that is no language of the site comes back for the caller to refuse."""
         base = rel[:-3] if rel.endswith(".md") else rel
         head, dot, tail = base.rpartition(".")
         if dot and "/" not in tail and 2 <= len(tail.split("-")[0]) <= 3 and tail.replace("-", "").isalpha():
             return head, tail
-        return base, self.default.code
+        return base, None
 
 
 def i18n_entries(config_file: Path) -> list[dict]:

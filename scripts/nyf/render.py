@@ -61,12 +61,19 @@ class Rendered:
         return json.loads((self.folder / "assets.json").read_text(encoding="utf-8"))
 
 
+class MdMarkup(Markup):
+    """Markdown with its data texts escaped: only what HTML would read as markup (& < >); quotes
+    stay quotes, so that the Markdown reads as written."""
+
+    @classmethod
+    def escape(cls, value) -> "MdMarkup":
+        if hasattr(value, "__html__"):
+            return cls(value.__html__())
+        return cls(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def markdown_escape(value) -> Markup:
-    """Data text for Markdown: only what HTML would read as markup is escaped (a quote stays a
-    quote); Markup (links made here) passes as it is."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return MdMarkup.escape(value)
 
 
 def environment() -> jinja2.Environment:
@@ -105,19 +112,19 @@ def fingerprint(project: Project, site_url: str) -> str:
 
 # --- what each part looks like ---------------------------------------------------------------
 
-def external_link(text: str, url: str, lang: Language) -> Markup:
+def external_link(text: str, url: str, lang: Language) -> MdMarkup:
     """A Markdown link to another site: marked for the eye (icon, CSS) and for screen readers."""
-    return Markup('[{}<span class="nyf-sr"> ({})</span>]({}){{ .nyf-ext rel="noreferrer" }}').format(
+    return MdMarkup('[{}<span class="nyf-sr"> ({})</span>]({}){{ .nyf-ext rel="noreferrer" }}').format(
         text, lang.s("external"), url)
 
 
-def paren(items: list[str], lang: Language) -> Markup:
+def paren(items: list[str], lang: Language) -> MdMarkup:
     """The items in parentheses, as the language writes them: Korean attaches a parenthesis to
     the word before it."""
     if not items:
-        return Markup("")
-    text = Markup.escape(lang.s("list_separator")).join(items)
-    return Markup("({})" if lang.locale.startswith("ko") else " ({})").format(text)
+        return MdMarkup("")
+    text = MdMarkup.escape(lang.s("list_separator")).join(items)
+    return MdMarkup("({})" if lang.locale.startswith("ko") else " ({})").format(text)
 
 
 def short_url(url: str) -> str:
@@ -140,11 +147,11 @@ class ContactText:
     def country(self, region: str) -> str:
         return self.lang.s(f"country_{region}")
 
-    def tel(self, contact: dict) -> Markup:
+    def tel(self, contact: dict) -> MdMarkup:
         phone = contact["phones"][0]
-        return Markup("[{}]({})").format(hotlines.display_number(contact, phone, self.lang), hotlines.tel_href(phone))
+        return MdMarkup("[{}]({})").format(hotlines.display_number(contact, phone, self.lang), hotlines.tel_href(phone))
 
-    def whatsapp(self, contact: dict) -> Markup:
+    def whatsapp(self, contact: dict) -> MdMarkup:
         wa = contact["whatsapp"]
         return external_link(wa["number"], "https://wa.me/" + hotlines.digits(wa["international"]), self.lang)
 
@@ -166,25 +173,25 @@ class ContactText:
             beside = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
             if beside and beside != contact["id"]:
                 other = self.directory.contacts[beside]
-                named = Markup("{} {}").format(self.lang.text(other["name"]), self.tel(other))
-                out.append(Markup.escape(self.lang.s("beside", contact="\0")).replace("\0", named))
+                named = MdMarkup("{} {}").format(self.lang.text(other["name"]), self.tel(other))
+                out.append(MdMarkup.escape(self.lang.s("beside", contact="\0")).replace("\0", named))
         return out
 
-    def contact(self, contact: dict) -> Markup:
+    def contact(self, contact: dict) -> MdMarkup:
         name = self.lang.text(contact["name"])
         if contact.get("phones"):
-            text = Markup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact), self.lang))
+            text = MdMarkup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact), self.lang))
         elif contact.get("web"):
             text = external_link(name, contact["web"], self.lang)
         elif contact.get("email"):
-            text = Markup("{} [{}](mailto:{})").format(name, contact["email"], contact["email"])
+            text = MdMarkup("{} [{}](mailto:{})").format(name, contact["email"], contact["email"])
         else:
-            text = Markup.escape(name)
+            text = MdMarkup.escape(name)
         if contact.get("whatsapp"):
-            text += Markup(" · WhatsApp {}").format(self.whatsapp(contact))
+            text += MdMarkup(" · WhatsApp {}").format(self.whatsapp(contact))
         return text
 
-    def web(self, contact: dict) -> Markup:
+    def web(self, contact: dict) -> MdMarkup:
         return external_link(short_url(contact["web"]), contact["web"], self.lang)
 
     def codes(self) -> dict[str, str]:
@@ -199,14 +206,14 @@ class ContactText:
 
     # The directory (Markdown: its headings belong in the page's table of contents).
 
-    def phone_line(self, contact: dict, phone: dict) -> Markup:
+    def phone_line(self, contact: dict, phone: dict) -> MdMarkup:
         lang = self.lang
         extras = [lang.text(phone["note"])] if phone.get("note") else []
         if hotlines.domestic_only(contact, phone):
             extras.append(lang.s("only_here", country=self.country(contact["region"])))
-        text = Markup("[{}]({}){}").format(phone["number"], hotlines.tel_href(phone), paren(extras, lang))
+        text = MdMarkup("[{}]({}){}").format(phone["number"], hotlines.tel_href(phone), paren(extras, lang))
         if phone.get("international"):
-            text += Markup(" · {}[{}]({})").format(self.abroad(contact), phone["international"], hotlines.tel_href(phone))
+            text += MdMarkup(" · {}[{}]({})").format(self.abroad(contact), phone["international"], hotlines.tel_href(phone))
         return text
 
     def entry(self, contact: dict) -> dict:
@@ -214,9 +221,9 @@ class ContactText:
         items = [(lang.s("contact_phone"), self.phone_line(contact, p)) for p in contact.get("phones", [])]
         if contact.get("whatsapp"):
             items.append((lang.s("contact_whatsapp"),
-                          Markup("{} · {}{}").format(self.whatsapp(contact), self.abroad(contact), contact["whatsapp"]["international"])))
+                          MdMarkup("{} · {}{}").format(self.whatsapp(contact), self.abroad(contact), contact["whatsapp"]["international"])))
         if contact.get("email"):
-            items.append((lang.s("contact_email"), Markup("[{}](mailto:{})").format(contact["email"], contact["email"])))
+            items.append((lang.s("contact_email"), MdMarkup("[{}](mailto:{})").format(contact["email"], contact["email"])))
         if contact.get("web"):
             items.append((lang.s("contact_web"), self.web(contact)))
         if contact.get("other_channels"):
@@ -233,11 +240,14 @@ class ContactText:
         items.append((lang.s("contact_who"), lang.text(contact["who"])))
         sources = []
         for source in contact["sources"]:
-            text = external_link(publisher(source, lang), source["url"], lang) if source.get("url") else Markup.escape(publisher(source, lang))
-            if source.get("title"):
-                text += Markup(', "{}"').format(source["title"])
+            text = external_link(publisher(source, lang), source["url"], lang) if source.get("url") else MdMarkup.escape(publisher(source, lang))
+            title = source.get("title")
+            if isinstance(title, dict):  # no title was found: a description, in brackets
+                text += MdMarkup(", \\[{}\\]").format(lang.text(title))
+            elif title:
+                text += MdMarkup(', "{}"').format(title)
             if source.get("date"):
-                text += Markup(" ({})").format(source["date"])
+                text += MdMarkup(" ({})").format(source["date"])
             sources.append(text)
         return {
             "id": contact["id"],
@@ -247,7 +257,7 @@ class ContactText:
             "note": lang.text(contact["note"]) if contact.get("note") else None,
             "single_source": contact["confidence"] == "single-source",
             "checked": formats.date(contact["verified"], lang.locale),
-            "sources": Markup("; ").join(sources),
+            "sources": MdMarkup("; ").join(sources),
         }
 
     def panel(self) -> list[dict]:
@@ -338,8 +348,9 @@ def qr_symbol(url: str) -> segno.QRCode:
 
 
 def qr_targets(project: Project) -> dict[str, str]:
+    """The QR targets whose page exists (in any language: docs/help/index.ko.md, docs/changes.en.md)."""
     return {name: path for name, path in QR_TARGETS.items()
-            if (project.docs / path / "index.md").exists() or (project.docs / f"{path.rstrip('/')}.md").exists()}
+            if any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
 
 
 def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment) -> dict[str, str]:

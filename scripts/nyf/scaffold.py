@@ -95,7 +95,7 @@ def new_page(project: Project, name: str, today: dt.date | None = None) -> tuple
     if existing:
         raise ScaffoldError(f"This page already exists: {', '.join(existing)}. Nothing was changed. Edit the existing "
                             "files, or choose another name.")
-    text, where = nav_insert(project.config_file.read_text(encoding="utf-8"), langs.page_file(name, langs.default), m.group("folder"))
+    text, where = nav_insert(project.config_file.read_text(encoding="utf-8"), f"{name}.md", m.group("folder"))
     today = today or dt.date.today()
     for lang in langs:
         files[lang.code].write_text(page_text(lang, today), encoding="utf-8", newline="\n")
@@ -159,7 +159,7 @@ def new_language(project: Project, code: str, name: str) -> list[Path]:
     target.write_text(strings, encoding="utf-8", newline="\n")
     written.append(target)
     en = langs["en"]
-    for source in sorted(project.docs.rglob(f"*{en.suffix}.md") if en.suffix else []):
+    for source in sorted(project.docs.rglob(f"*{en.suffix}.md")):
         stem, lang = langs.split_page_file(source.relative_to(project.docs).as_posix())
         if lang != "en":
             continue

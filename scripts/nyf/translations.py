@@ -258,11 +258,12 @@ def check(project: Project, langs: Languages, docs: Path | None = None) -> tuple
         rel = path.relative_to(docs).as_posix()
         stem, code = langs.split_page_file(rel)
         shown = "docs/" + rel
+        if code is None:
+            problems.append(f"{shown}: the file name says no language. Name it {stem}.<language>.md: "
+                            + ", ".join(f"{langs.page_file(stem, l)} ({l.english_name})" for l in langs) + ".")
+            continue
         if code not in langs:
             problems.append(f'{shown}: ".{code}" is not a language of this site; its pages are {names}. Rename the file or remove it.')
-            continue
-        if rel != langs.page_file(stem, langs[code]):
-            problems.append(f"{shown}: {langs[code].english_name} pages are named {langs.page_file(stem, langs[code])}. Rename it.")
             continue
         pages.setdefault(stem, {})[code] = Version(path, shown)
     known = phone_ids(project, langs)
