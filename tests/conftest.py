@@ -3,7 +3,7 @@
 in headless Chromium (crawl.py) whose record the browser tests assert on."""
 from __future__ import annotations
 
-import html.parser
+from html.parser import HTMLParser
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -96,7 +96,7 @@ class Element:
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _Tree(html.parser.HTMLParser):
+class _Tree(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = Element("#document", [], None)

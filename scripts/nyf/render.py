@@ -185,6 +185,8 @@ class ContactText:
             text = external_link(name, contact["web"], self.lang)
         elif contact.get("email"):
             text = MdMarkup("{} [{}](mailto:{})").format(name, contact["email"], contact["email"])
+        elif contact.get("other_channels"):  # reached through another line or in person: say how
+            text = MdMarkup("{}{}").format(name, paren([self.lang.text(contact["other_channels"]).rstrip(".")], self.lang))
         else:
             text = MdMarkup.escape(name)
         if contact.get("whatsapp"):

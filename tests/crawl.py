@@ -1,0 +1,155 @@
+"""One visit of every page of the built site in headless Chromium, recording what the browser
+tests then assert on: each page is opened once, in a fresh context, and waits for `load` (never
+for network idle), a few pages at a time.
+
+For each page: every request it made, failed requests and console errors; Content-Security-Policy
+violations (while the colour switch is used and Shift is pressed, as a reader would); the quick
+exit and the help panel as laid out on a 375 px phone; axe-core at 375 px in the light scheme and
+at 1280 px in the dark one; what is still shown in print, and the page printed to PDF (paper size,
+blank pages); cookies and storage.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import io
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pypdf import PdfReader
+
+from nyf import chromium
+
+AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+PARALLEL = 3
+PRINT_HIDDEN = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".nyf-exit-bar", ".nyf-help-panel",
+                ".md-top", ".md-skip", ".md-content__button", ".nyf-guide-tools")
+
+WATCH_CSP = """window.__nyfViolations = [];
+addEventListener('securitypolicyviolation', e => window.__nyfViolations.push(
+  {directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample}));"""
+
+EXIT_FACTS = """() => {
+  const bar = document.querySelector('.nyf-exit-bar');
+  const a = bar && bar.querySelector('a.nyf-exit');
+  if (!a) return null;
+  const hint = document.getElementById(a.getAttribute('aria-describedby'));
+  const box = a.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  const header = document.querySelector('.md-header');
+  const safety = bar.querySelector('.nyf-exit-bar__safety');
+  return {
+    count: document.querySelectorAll('a.nyf-exit').length,
+    lang: document.documentElement.lang,
+    text: a.textContent.trim(), hint: hint && hint.textContent.trim(),
+    box: [box.top, box.bottom, box.left, box.right, box.height],
+    onTop: a.contains(hit),
+    beforeHeader: !!header && !!(bar.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING),
+    safetyFits: !!safety && safety.scrollWidth <= safety.clientWidth,
+  };
+}"""
+
+PANEL_FACTS = """() => {
+  const panel = document.querySelector('.md-content .nyf-help-panel');
+  if (!panel) return null;
+  const box = panel.getBoundingClientRect();
+  const targets = [...panel.querySelectorAll('a')].map(a => { const b = a.getBoundingClientRect(); return [b.width, b.height]; });
+  const widest = Math.max(...[panel, ...panel.querySelectorAll('*')].map(e => e.getBoundingClientRect().right));
+  return {top: box.top + scrollY, height: box.height, targets, widest};
+}"""
+
+TOO_WIDE = """() => [...document.querySelectorAll('article.md-content__inner *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+  .map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 40))"""
+
+SHOWN_IN_PRINT = """selectors => selectors.filter(s => [...document.querySelectorAll(s)]
+  .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0))"""
+
+
+async def _axe(page) -> list[dict]:
+    if not await page.evaluate("typeof axe !== 'undefined'"):
+        await page.evaluate(AXE)  # through DevTools: the page's own policy does not apply to it
+    result = await page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
+
+
+async def visit(browser, base: str, path: str) -> dict:
+    own = urlsplit(base).netloc
+    record = {"path": path, "requests": [], "foreign": [], "failed": [], "errors": []}
+    context = await browser.new_context(viewport=PHONE, color_scheme="light")
+    # Nothing may leave the machine: a request to another host is recorded, then refused.
+    await context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own,
+                        lambda route: route.abort())
+    page = await context.new_page()
+    page.on("request", lambda r: record["requests"].append(r.url))
+    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != own
+            and record["foreign"].append(r.url))
+    page.on("requestfailed", lambda r: record["failed"].append(f"{r.failure} {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
+            and record["failed"].append(f"{r.status} {r.url}"))
+    page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+    page.on("pageerror", lambda e: record["errors"].append(str(e)))
+    await page.add_init_script(WATCH_CSP)
+    try:
+        response = await page.goto(base + path, wait_until="load")
+        record["status"] = response.status if response else None
+        record["lang"] = await page.evaluate("document.documentElement.lang")
+        record["exit"] = await page.evaluate(EXIT_FACTS)
+        record["panel"] = await page.evaluate(PANEL_FACTS)
+        record["too_wide"] = await page.evaluate(TOO_WIDE)
+        record["axe_phone_light"] = await _axe(page)
+        # What a reader does on any page: switch the colour scheme, start the quick exit's count.
+        toggle = page.locator("label.md-header__button[for^=__palette]:visible")
+        if await toggle.count():
+            await toggle.first.click()
+        await page.keyboard.press("Shift")
+        await page.set_viewport_size(DESKTOP)
+        await page.emulate_media(color_scheme="dark")
+        record["axe_desktop_dark"] = await _axe(page)
+        await page.emulate_media(media="print", color_scheme="light")
+        record["printed_chrome"] = await page.evaluate(SHOWN_IN_PRINT, list(PRINT_HIDDEN))
+        pdf = PdfReader(io.BytesIO(await page.pdf(prefer_css_page_size=True)))
+        record["pdf_pages"] = [(round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72),
+                                bool(p.extract_text().strip())) for p in pdf.pages]
+        record["csp"] = await page.evaluate("window.__nyfViolations")
+        record["cookie"] = await page.evaluate("document.cookie")
+        record["storage"] = await page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+        record["cookies"] = await context.cookies()
+    except Exception as exc:  # a page that breaks the visit is a finding, not a crash of the suite
+        record["errors"].append(f"the visit failed: {type(exc).__name__}: {exc}")
+    finally:
+        await context.close()
+    return record
+
+
+async def _run(base: str, paths: list[str]) -> dict[str, dict]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium.require(), args=chromium.LAUNCH_ARGS)
+        gate = asyncio.Semaphore(PARALLEL)
+
+        async def one(path):
+            async with gate:
+                return await visit(browser, base, path)
+
+        try:
+            records = await asyncio.gather(*(one(p) for p in paths))
+        finally:
+            await browser.close()
+    return {r["path"]: r for r in records}
+
+
+def run(base: str, paths: list[str]) -> dict[str, dict]:
+    """{path: record}. Runs in a thread of its own, beside any sync Playwright of the tests."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(_run(base, paths))).result()
+
+
+if __name__ == "__main__":  # python tests/crawl.py http://127.0.0.1:8000 /en/about/ (for a look)
+    import sys
+
+    print(json.dumps(run(sys.argv[1], sys.argv[2:]), indent=1, ensure_ascii=False))
