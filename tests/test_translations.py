@@ -1,5 +1,5 @@
-"""scripts/check_translations.py: the real docs pass; each kind of drift gives a message that
-names the file and says what to change."""
+"""The translation check (nyf.translations): the real docs pass; each kind of drift gives a
+message that names the file and says what to change. In-process, on a small docs/ tree."""
 from __future__ import annotations
 
 import subprocess
@@ -7,13 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import LANGS, PROJECT
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import check_translations  # noqa: E402
-
-SCRIPT = ROOT / "scripts" / "check_translations.py"
+from nyf import translations
+from nyf.project import Project
 
 PAGES = {
     "ko": """---
@@ -88,7 +85,7 @@ Ada [[stat:police-cases-2024]] kasus, diumumkan pada 2024-12-01. Ada 12.000 kasu
 [^npa-2024]: Kepolisian Korea, "Siaran pers", 2024-12-01. <https://www.police.go.kr/>
 """,
 }
-SUFFIX = {"ko": "", "en": ".en", "id": ".id"}
+SUFFIX = {"ko": ".ko", "en": ".en", "id": ".id"}
 
 
 @pytest.fixture
@@ -97,8 +94,6 @@ def docs(tmp_path) -> Path:
     d = tmp_path / "docs"
     (d / "help").mkdir(parents=True)
     for lang, text in PAGES.items():
-        # the English page mentions "Call 112" on purpose only in the phone test; remove it here
-        text = text.replace("", "")
         (d / "help" / f"evidence{SUFFIX[lang]}.md").write_text(text.format(rev=1), encoding="utf-8")
     return d
 
@@ -115,23 +110,29 @@ def edit(docs: Path, lang: str, old: str, new: str) -> None:
 
 
 def problems(docs: Path) -> list[str]:
-    return check_translations.check(docs)[0]
+    return translations.check(PROJECT, LANGS, docs)[0]
 
 
 def test_the_real_docs_pass():
-    result = subprocess.run([sys.executable, str(SCRIPT)], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "in step" in result.stdout
+    found, count = translations.check(PROJECT, LANGS)
+    assert found == [] and count >= 20
 
 
 def test_a_good_page_passes(docs):
     assert problems(docs) == []
 
 
-def test_cli_exit_code_and_message_format(docs):
-    page(docs, "id").unlink()
-    result = subprocess.run([sys.executable, str(SCRIPT), "--docs", str(docs)], capture_output=True, text=True)
-    assert result.returncode == 1
+def test_the_command_line_says_how_many_and_exits_1(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "help").mkdir(parents=True)
+    for lang in ("ko", "en"):
+        (docs / "help" / f"evidence.{lang}.md").write_text(PAGES[lang].format(rev=1), encoding="utf-8")
+    for name in ("mkdocs.yml",):
+        (tmp_path / name).write_text((PROJECT.root / name).read_text(encoding="utf-8"), encoding="utf-8")
+    import shutil
+    shutil.copytree(PROJECT.languages, tmp_path / "languages")
+    result = subprocess.run([sys.executable, "-m", "nyf", "--root", str(tmp_path), "translations"], capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.startswith("docs/help/evidence.id.md is missing.")
     assert "Translation check: 1 problem" in result.stdout
 
@@ -140,7 +141,7 @@ def test_missing_language(docs):
     page(docs, "en").unlink()
     (msg,) = problems(docs)
     assert msg.startswith("docs/help/evidence.en.md is missing.")
-    assert "docs/help/evidence.md (Korean), docs/help/evidence.en.md (English) and docs/help/evidence.id.md (Indonesian)" in msg
+    assert "docs/help/evidence.ko.md, docs/help/evidence.en.md, docs/help/evidence.id.md" in msg
 
 
 def test_a_version_that_is_behind(docs):
@@ -149,7 +150,7 @@ def test_a_version_that_is_behind(docs):
     # Its structure differs too, but that is expected while it is behind: one message only.
     edit(docs, "id", "## Catat semuanya", "Catat semuanya")
     assert problems(docs) == [
-        "docs/help/evidence.id.md is behind: revision 2 in docs/help/evidence.md, 1 here. "
+        "docs/help/evidence.id.md is behind: revision 2 in docs/help/evidence.ko.md, 1 here. "
         "Update the translation, then set revision: 2."
     ]
 
@@ -157,29 +158,29 @@ def test_a_version_that_is_behind(docs):
 def test_korean_behind_names_the_leading_version(docs):
     edit(docs, "en", "revision: 1", "revision: 3")
     msgs = problems(docs)
-    assert "docs/help/evidence.md is behind: revision 3 in docs/help/evidence.en.md, 1 here. Update the translation, then set revision: 3." in msgs
+    assert "docs/help/evidence.ko.md is behind: revision 3 in docs/help/evidence.en.md, 1 here. Update the translation, then set revision: 3." in msgs
     assert any(m.startswith("docs/help/evidence.id.md is behind: revision 3") for m in msgs)
 
 
 def test_different_number_of_sections(docs):
     edit(docs, "en", "## Keep a log", "Keep a log")
     assert problems(docs) == [
-        "docs/help/evidence.en.md: has 1 section (## headings); docs/help/evidence.md has 2. "
-        "Add or remove a section so the three versions match."
+        "docs/help/evidence.en.md: has 1 section (## headings); docs/help/evidence.ko.md has 2. "
+        "Add or remove a section so the versions match."
     ]
 
 
 def test_headings_in_code_blocks_are_not_sections(docs):
     # the Korean page has "## ..." inside a ```text block and still counts 2
-    assert check_translations.h2_count(page(docs, "ko").read_text(encoding="utf-8")) == 2
+    assert translations.h2_count(page(docs, "ko").read_text(encoding="utf-8")) == 2
 
 
 def test_different_internal_links(docs):
     edit(docs, "id", "(../law/korea.md#evidence)", "(../law/korea.md)")
     (msg,) = problems(docs)
-    assert msg.startswith("docs/help/evidence.id.md: internal links differ from docs/help/evidence.md;")
+    assert msg.startswith("docs/help/evidence.id.md: internal links differ from docs/help/evidence.ko.md;")
     assert "missing here: ../law/korea.md#evidence" in msg
-    assert "not in docs/help/evidence.md: ../law/korea.md" in msg
+    assert "not in docs/help/evidence.ko.md: ../law/korea.md" in msg
 
 
 def test_external_links_are_not_compared(docs):
@@ -190,22 +191,22 @@ def test_external_links_are_not_compared(docs):
 def test_different_short_codes(docs):
     edit(docs, "en", "contact [[tel:kr-1366]]", "contact [[tel:kr-112]]")
     (msg,) = problems(docs)
-    assert msg.startswith("docs/help/evidence.en.md: short codes differ from docs/help/evidence.md;")
-    assert "missing here: [[tel:kr-1366]]" in msg and "not in docs/help/evidence.md: [[tel:kr-112]]" in msg
+    assert msg.startswith("docs/help/evidence.en.md: short codes differ from docs/help/evidence.ko.md;")
+    assert "missing here: [[tel:kr-1366]]" in msg and "not in docs/help/evidence.ko.md: [[tel:kr-112]]" in msg
 
 
 def test_short_code_counted(docs):
     edit(docs, "id", "hubungi [[tel:kr-1366]].", "hubungi [[tel:kr-1366]] atau [[tel:kr-1366]].")
     (msg,) = problems(docs)
-    assert "[[tel:kr-1366]] (2 times here, 1 in docs/help/evidence.md)" in msg
+    assert "[[tel:kr-1366]] (2 times here, 1 in docs/help/evidence.ko.md)" in msg
 
 
 def test_different_footnotes(docs):
     edit(docs, "en", "[^npa-2024] If", "[^npa] If")
     edit(docs, "en", "[^npa-2024]: Korean", "[^npa]: Korean")
     (msg,) = problems(docs)
-    assert msg.startswith("docs/help/evidence.en.md: footnotes differ from docs/help/evidence.md;")
-    assert "missing here: [^npa-2024]" in msg and "not in docs/help/evidence.md: [^npa]" in msg
+    assert msg.startswith("docs/help/evidence.en.md: footnotes differ from docs/help/evidence.ko.md;")
+    assert "missing here: [^npa-2024]" in msg and "not in docs/help/evidence.ko.md: [^npa]" in msg
 
 
 def test_footnote_used_but_not_defined(docs):
@@ -213,21 +214,21 @@ def test_footnote_used_but_not_defined(docs):
         p = page(docs, lang)
         p.write_text(p.read_text(encoding="utf-8").replace("[^npa-2024]", "[^npa-2024][^moe]", 1), encoding="utf-8")
     msgs = problems(docs)
-    assert any(m.startswith("docs/help/evidence.md:11: the footnote [^moe] is used but never defined.") for m in msgs), msgs
+    assert any(m.startswith("docs/help/evidence.ko.md:11: the footnote [^moe] is used but never defined.") for m in msgs), msgs
     assert len(msgs) == 3
 
 
 def test_footnote_defined_but_not_used(docs):
     edit(docs, "ko", "경찰은 2024년에 많은 사건을 적발했어요.[^npa-2024]", "경찰은 2024년에 많은 사건을 적발했어요.")
     msgs = problems(docs)
-    assert "docs/help/evidence.md: the footnote [^npa-2024] is defined but never used" in msgs[0]
+    assert "docs/help/evidence.ko.md: the footnote [^npa-2024] is defined but never used" in msgs[0]
 
 
 def test_content_note_differs(docs):
     edit(docs, "id", "content_note: true\n", "")
     assert problems(docs) == [
-        "docs/help/evidence.id.md: content_note is true in docs/help/evidence.md but not set here. "
-        "Set the same content_note in all three versions."
+        "docs/help/evidence.id.md: content_note is true in docs/help/evidence.ko.md but not set here. "
+        "Set the same content_note in every version."
     ]
 
 
@@ -259,10 +260,7 @@ def test_numbers_that_are_not_phone_numbers(docs):
     assert problems(docs) == []
 
 
-def test_phone_number_suggests_the_contact_id(tmp_path, docs):
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "hotlines.yml").write_text(
-        "contacts:\n  - id: kr-d4u\n    phone: 02-735-8994\n    name: {en: Center}\n", encoding="utf-8")
+def test_phone_number_suggests_the_contact_id(docs):
     edit(docs, "ko", "## 기록", "02-735-8994로 연락해요.\n\n## 기록")
     (msg,) = problems(docs)
     assert "write [[tel:kr-d4u]] instead" in msg
@@ -288,14 +286,14 @@ def test_bad_revision_and_date(docs):
     edit(docs, "ko", "revision: 1", "revision: one")
     edit(docs, "en", "reviewed: 2026-11-25", "reviewed: 25.11.2026")
     msgs = problems(docs)
-    assert "docs/help/evidence.md: \"revision:\" must be a whole number such as 1 or 2 (found: 'one')." in msgs
+    assert "docs/help/evidence.ko.md: \"revision:\" must be a whole number such as 1 or 2 (found: 'one')." in msgs
     assert any(m.startswith('docs/help/evidence.en.md: "reviewed:" must be the date of the last check, written YYYY-MM-DD') and "(found: '25.11.2026')" in m for m in msgs)
 
 
 def test_full_width_colon_in_front_matter(docs):
     edit(docs, "ko", "title: 증거 남기기", "title： 증거 남기기\ndescription x")
     msgs = problems(docs)
-    assert any(m.startswith("docs/help/evidence.md:") and "not valid YAML" in m and 'full-width colon "："' in m for m in msgs), msgs
+    assert any(m.startswith("docs/help/evidence.ko.md:") and "not valid YAML" in m and 'full-width colon "："' in m for m in msgs), msgs
 
 
 def test_unfinished_new_page(docs):
@@ -306,15 +304,21 @@ def test_unfinished_new_page(docs):
     assert "docs/help/evidence.en.md: the description still says TODO. Write one sentence that says what the page is about." in msgs
 
 
-def test_unknown_language_suffix(docs):
+def test_unknown_or_missing_language_ending(docs):
     (docs / "help" / "evidence.fr.md").write_text(PAGES["en"].format(rev=1), encoding="utf-8")
-    (docs / "help" / "evidence.ko.md").write_text(PAGES["ko"].format(rev=1), encoding="utf-8")
+    (docs / "help" / "evidence.md").write_text(PAGES["ko"].format(rev=1), encoding="utf-8")
     msgs = problems(docs)
-    assert any(m.startswith("docs/help/evidence.fr.md: the site has pages in Korean") and '".fr" is not one of them' in m for m in msgs)
-    assert "docs/help/evidence.ko.md: Korean pages have no language ending. Rename it to docs/help/evidence.md." in msgs
+    assert any(m.startswith('docs/help/evidence.fr.md: ".fr" is not a language of this site') for m in msgs), msgs
+    assert any(m.startswith("docs/help/evidence.md: the file name says no language. Name it help/evidence.<language>.md")
+               and "help/evidence.ko.md (Korean)" in m for m in msgs), msgs
+
+
+def test_a_page_of_a_language_being_translated_is_compared_like_any_other(docs):
+    edit(docs, "id", "---\ntitle:", "---\nuntranslated: true\ntitle:")
+    assert problems(docs) == []
 
 
 def test_not_utf8(docs):
     page(docs, "ko").write_bytes(PAGES["ko"].format(rev=1).encode("cp949"))
     msgs = problems(docs)
-    assert "docs/help/evidence.md: the file is not saved as UTF-8 text. Open it in your editor and save it with the encoding UTF-8." in msgs
+    assert "docs/help/evidence.ko.md: the file is not saved as UTF-8 text. Open it in your editor and save it with the encoding UTF-8." in msgs
