@@ -229,7 +229,7 @@ def check_bytes(path: str, raw: bytes) -> tuple[list[Finding], str | None]:
 
 # Text in quotation marks is someone else's words (the title of a source, a term being explained),
 # and so are addresses and code: avoided words there are fine.
-QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»|‘[^’\n]*’|<https?://[^>\s]+>|https?://\S+|\]\([^)\s]*\)|`[^`\n]*`|<!--.*?-->")
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»|‘[^’\n]*’|(?<![A-Za-z])'[^'\n]{1,60}'|<https?://[^>\s]+>|https?://\S+|\]\([^)\s]*\)|`[^`\n]*`|<!--.*?-->")
 
 
 @dataclass

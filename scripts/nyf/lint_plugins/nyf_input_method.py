@@ -24,6 +24,8 @@ class NyfInputMethod(RulePlugin):
         self.lines.append(line)
 
     def completed_file(self, context):
-        for f in check_text(context.scan_file, "\n".join(self.lines)):
+        # A byte-order mark at the very start is reported once, by nyf.lint's check of the bytes.
+        text = "\n".join(self.lines).removeprefix("\ufeff")
+        for f in check_text(context.scan_file, text):
             context.add_triggered_rule(context.scan_file, f.line, f.col, "NYF001", "input-method-mistakes",
                                        "Markdown broken by an input method or by pasting", f.message, False)

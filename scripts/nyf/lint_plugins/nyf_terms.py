@@ -25,10 +25,15 @@ class NyfTerms(RulePlugin):
     def initialize_from_config(self):
         from nyf import lint  # the terms, read and checked once per run
 
+        from nyf.yamlfile import DataError
+
         root = self.plugin_configuration.get_string_property("root", default_value="")
         self.root = Path(root) if root else None
-        self.terms = lint.terms_by_language(self.root) if self.root else {}
-        self.langs = lint.site_languages(self.root) if self.root else None
+        try:
+            self.terms = lint.terms_by_language(self.root) if self.root else {}
+            self.langs = lint.site_languages(self.root) if self.terms else None
+        except (DataError, OSError):
+            self.terms, self.langs = {}, None  # `make check` reports a broken terms or languages file itself
 
     def starting_new_file(self):
         self.lines = []
@@ -39,7 +44,7 @@ class NyfTerms(RulePlugin):
     def completed_file(self, context):
         from nyf import lint
 
-        code = lint.page_language(self.root, self.langs, context.scan_file) if self.root else None
+        code = lint.page_language(self.root, self.langs, context.scan_file) if self.langs else None
         for f in check_terms(context.scan_file, "\n".join(self.lines), self.terms.get(code, [])):
             context.add_triggered_rule(context.scan_file, f.line, f.col, "NYF002", "terms-to-avoid",
                                        "A word the site does not use (data/terms.yml)", f.message, False)

@@ -1,17 +1,20 @@
-"""scripts/lint_markdown.py: the repository's Markdown passes; each kind of mistake that a
+"""The Markdown lint (nyf.lint): the repository's Markdown passes; each kind of mistake that a
 Korean input method, a word processor or a chat app brings in is reported as file:line:column
-with what to change; pymarkdownlnt's findings come out in plain words."""
+with what to change; pymarkdownlnt's findings come out in plain words; a word the site avoids
+(data/terms.yml) is named with the better one. In-process, one engine for every rule."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "lint_markdown.py"
+from nyf import lint as nyf_lint
 
 GOOD = """---
 title: 증거 남기기
@@ -80,30 +83,39 @@ content_note: true
 """
 
 
-def lint(tmp_path: Path, text: str | bytes, name: str = "page.md") -> subprocess.CompletedProcess:
+@dataclass
+class Result:
+    lines: list[str]
+    error: str | None
+
+    @property
+    def returncode(self) -> int:
+        return 1 if self.lines or self.error else 0
+
+    @property
+    def stdout(self) -> str:
+        return "\n".join(self.lines)
+
+
+def lint_folder(folder: Path, files: list[Path]) -> Result:
+    shutil.copy(ROOT / ".pymarkdown.yml", folder / ".pymarkdown.yml")
+    found, error = nyf_lint.lint(files, folder)
+    return Result([str(f) for f in found], error)
+
+
+def lint(tmp_path: Path, text: str | bytes, name: str = "page.md") -> Result:
     path = tmp_path / name
-    if isinstance(text, str):
-        path.write_bytes(text.encode("utf-8"))
-    else:
-        path.write_bytes(text)
-    return subprocess.run([sys.executable, str(SCRIPT), "--root", str(tmp_path), str(path)],
-                          capture_output=True, text=True, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return lint_folder(tmp_path, [path])
 
 
-def findings(result: subprocess.CompletedProcess) -> list[str]:
-    return [line for line in result.stdout.splitlines() if re.match(r"^[^:\s]+\.md:\d+:\d+: ", line)]
+def findings(result: Result) -> list[str]:
+    return [line for line in result.lines if re.match(r"^[^:\s]+\.md:\d+:\d+: ", line)]
 
 
 def test_the_repository_passes():
-    result = subprocess.run([sys.executable, str(SCRIPT)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no problems" in result.stdout
-
-
-def test_pymarkdownlnt_is_pinned_and_configured():
-    assert "pymarkdownlnt==0.9.41" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
-    config = (ROOT / ".pymarkdown.yml").read_text(encoding="utf-8")
-    assert "front-matter" in config and "md013" in config
+    found, error = nyf_lint.lint(nyf_lint.default_targets(ROOT), ROOT)
+    assert not error and [str(f) for f in found] == []
 
 
 def test_a_page_with_everything_material_uses_passes(tmp_path):
@@ -152,8 +164,7 @@ def case_results(tmp_path_factory) -> dict[str, list[str]]:
         (folder / f"case{i}.md").write_bytes((head + body).encode("utf-8"))
     for i, (body, _, _) in enumerate(PYMARKDOWN_CASES):
         (folder / f"rule{i}.md").write_bytes(("---\ntitle: T\n---\n\n# T\n\n" + body).encode("utf-8"))
-    result = subprocess.run([sys.executable, str(SCRIPT), "--root", str(folder), str(folder)],
-                            capture_output=True, text=True, encoding="utf-8")
+    result = lint_folder(folder, sorted(folder.glob("*.md")))
     assert result.returncode == 1
     by_file: dict[str, list[str]] = {}
     for line in findings(result):
@@ -234,7 +245,64 @@ def test_pymarkdownlnt_findings_in_plain_words(case_results, i):
     assert all(re.match(rf"^rule{i}\.md:\d+:\d+: \S", line) for line in lines)
 
 
-def test_summary_line_and_exit_code(tmp_path):
-    result = lint(tmp_path, "# T\n\n＃ 둘\n")
+def test_the_command_line_gives_a_summary_and_exit_code(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("# T\n\n＃ 둘\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "nyf", "lint", str(page)], capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
     assert "Markdown lint: 1 problem in 1 file(s)." in result.stdout
+
+
+def test_a_rule_can_be_switched_off_for_one_line(tmp_path):
+    assert findings(lint(tmp_path, "# T\n\n<!-- pyml disable-next-line nyf001 -->\n＃ 둘\n")) == []
+
+
+# --- words the site does not use (data/terms.yml) -------------------------------------------------
+
+@pytest.fixture
+def site_copy(tmp_path):
+    """docs/ of its own, with the real languages and terms."""
+    for part in ("languages", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()
+    return tmp_path
+
+
+TERMS = [
+    ("en", "Police arrested people behind deepfake porn chatrooms.", "deepfake porn", '"sexual deepfake"'),
+    ("en", "Her photos were leaked online.", "leaked", '"shared without consent"'),
+    ("ko", "리벤지 포르노는 범죄예요.", "리벤지 포르노", '"불법촬영물 유포"'),
+    ("ko", "친밀한 이미지를 퍼뜨리는 일", "친밀한 이미지", '"성적인 사진·영상"'),
+    ("ko", "사진이 유출됐어요.", "유출됐", '"동의 없이 퍼졌다"'),
+    ("id", "Fotonya bocor di grup.", "bocor", '"disebarkan tanpa persetujuan"'),
+    ("id", "Itu bukan video porno biasa.", "video porno", '"konten seksual"'),
+]
+
+
+@pytest.mark.parametrize("code, line, word, better", TERMS, ids=[t[2] for t in TERMS])
+def test_an_avoided_word_is_named_with_the_better_one(site_copy, code, line, word, better):
+    page = site_copy / "docs" / f"page.{code}.md"
+    page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
+    (finding,) = findings(lint_folder(site_copy, [page]))
+    assert finding.startswith(f"docs/page.{code}.md:3:{line.index(word) + 1}: \"{word}\"") and better in finding, finding
+
+
+def test_quotes_citations_allowed_phrases_and_other_languages_are_left_alone(site_copy):
+    pages = {
+        "en": 'The Week called it "South Korea\'s deepfake porn crisis".[^w]\n\n[^w]: The Week, deepfake porn crisis, 2024.',
+        "id": "UU Pornografi melarangnya, dan KUHP menyebut “pornografi anak”.",
+        "ko": "인도네시아 포르노그래피법(UU Pornografi)과 Revenge Porn Helpline, 'leaked'라는 말",
+    }
+    files = []
+    for code, text in pages.items():
+        files.append(site_copy / "docs" / f"page.{code}.md")
+        files[-1].write_text(f"# T\n\n{text}\n", encoding="utf-8")
+    assert findings(lint_folder(site_copy, files)) == []
+
+
+def test_the_longest_avoided_phrase_is_named_once(site_copy):
+    page = site_copy / "docs" / "page.ko.md"
+    page.write_text("# T\n\n아동 포르노라는 말\n", encoding="utf-8")
+    (finding,) = findings(lint_folder(site_copy, [page]))
+    assert '"아동 포르노"' in finding and "성착취물" in finding
