@@ -167,6 +167,11 @@ class ContactText:
         phone = contact.get("phones", [None])[0]
         if phone and hotlines.domestic_only(contact, phone) and contact["region"] != self.lang.contacts.get("reader_in"):
             out.append(self.lang.s("only_here_short", country=self.country(contact["region"])))
+            # A reader abroad needs the line that works from there, if the contact has one.
+            abroad = next((p for p in contact["phones"][1:] if not hotlines.domestic_only(contact, p)), None)
+            if abroad:
+                number = abroad.get("international") or abroad["number"]
+                out.append(MdMarkup("{}[{}]({})").format(self.abroad(contact), number, hotlines.tel_href(abroad)))
         region_language = {"korea": "ko", "indonesia": "id"}.get(contact["region"])
         if phone and region_language and not hotlines.speaks(contact, self.lang):
             out.append(self.lang.s("other_language", languages=self.lang.language_name(region_language)))
