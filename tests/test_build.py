@@ -136,7 +136,9 @@ def test_search_has_one_index_per_language_and_pages_download_only_its_settings(
 def test_the_lazy_search_loads_materials_worker_by_its_real_name(html, site):
     worker = material.search_worker()
     assert (site / worker).is_file()
-    assert f"?worker={worker.rsplit('/', 1)[1]}&index=en/search/search_index.full.json" in html["/en/about/"]
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html["/en/about/"], re.S).group(1))
+    assert config["search"].endswith(f"?worker={worker.rsplit('/', 1)[1]}&index=en/search/search_index.full.json")
+    assert (site / "en" / "about" / config["search"].split("?")[0]).resolve().is_file()
 
 
 def test_nothing_is_loaded_from_another_host(pages, dom):
