@@ -125,9 +125,10 @@ def _check(loaded: datafile.Loaded) -> Directory:
         prefix = ID_PREFIX[c["region"]]
         if not cid.startswith(prefix):
             raise loaded.error(where + ("id",), f"a contact in region {c['region']} needs an id starting with {prefix}", cid)
-        # A platform may be reached only inside its app (its entry says how); anything else needs a way in.
-        if c["region"] != "platform" and not any(k in c for k in ("phones", "whatsapp", "email", "web")):
-            raise loaded.error(where, f"{cid} has no way to reach it: give it phones, whatsapp, email or web")
+        # A platform may be reached only inside its app (its entry says how); anything else needs a way in
+        # (other_channels says how to reach a service that has no number or address of its own).
+        if c["region"] != "platform" and not any(k in c for k in ("phones", "whatsapp", "email", "web", "other_channels")):
+            raise loaded.error(where, f"{cid} has no way to reach it: give it phones, whatsapp, email, web or other_channels")
         cc = COUNTRY_CODE.get(c["region"])
         numbers = [(("phones", j), p) for j, p in enumerate(c.get("phones", []))]
         if "whatsapp" in c:
@@ -259,9 +260,14 @@ def _phone_line(contact: dict, phone: dict, locale: str) -> str:
 
 
 def _source_text(source: dict, locale: str) -> str:
-    text = external_link(source["publisher"], source["url"], locale) if source.get("url") else source["publisher"]
-    if source.get("title"):
-        text += f', "{source["title"]}"'
+    # publisher: one name, or {ko, en, id}; title: as published, or a description per language, in [brackets].
+    publisher = source["publisher"] if isinstance(source["publisher"], str) else source["publisher"][locale]
+    text = external_link(publisher, source["url"], locale) if source.get("url") else publisher
+    title = source.get("title")
+    if isinstance(title, dict):
+        text += f", \\[{title[locale]}\\]"
+    elif title:
+        text += f', "{title}"'
     if source.get("date"):
         text += f" ({source['date']})"
     return text
