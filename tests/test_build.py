@@ -390,7 +390,8 @@ def test_printing_the_same_page_twice_gives_the_same_bytes_dated_by_the_commit(b
     version = build.version(PROJECT)
     outputs = []
     for n in range(2):
-        with pdf.Printer(built.site, tmp_path / f"cache{n}", preview=True, version=version, log=lambda _: None) as printer:
+        with pdf.Printer(built.site, tmp_path / f"cache{n}", preview=True, version=version, site_url=SITE_URL,
+                         log=lambda _: None) as printer:
             outputs.append(printer.render(item))
     assert outputs[0] == outputs[1]
     from pypdf import PdfReader

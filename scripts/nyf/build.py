@@ -94,6 +94,8 @@ def mkdocs_build(project: Project, site: Path, **overrides) -> str:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError, PluginError) as exc:
         raise BuildError("\n".join(said.messages + [str(exc)])) from None
+    except Exception as exc:  # a Markdown extension's own error (a missing snippet, say): same form
+        raise BuildError("\n".join(said.messages + [f"{type(exc).__name__}: {exc}"])) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(said)
     return config.site_url or ""
@@ -105,7 +107,8 @@ def build(project: Project, site: Path | None = None, *, with_pdfs: bool = True,
     built = Built(site, site_url)
     if with_pdfs:
         langs = languages.load(project)
-        built.pdfs = pdf.export(project, langs, site, preview=is_placeholder(site_url), version=version(project), log=log)
+        built.pdfs = pdf.export(project, langs, site, preview=is_placeholder(site_url),
+                                version=version(project), site_url=site_url, log=log)
     problems = linkcheck.check(site, urlsplit(site_url).path or "/")
     if not with_pdfs:
         problems = [p for p in problems if f"/{pdf.DOWNLOADS}/" not in p]

@@ -18,17 +18,21 @@ import hashlib
 import html
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import mimetypes
+from urllib.parse import unquote, urlsplit
+
 import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from nyf import chromium, static_server
+from nyf import chromium
 from nyf.languages import Language, Languages
 from nyf.markdown_text import split_front_matter
 from nyf.project import Project
@@ -74,6 +78,18 @@ def prints(project: Project, langs: Languages) -> list[Print]:
     return out
 
 
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def _stable_node_ids(data: bytes) -> bytes:
+    """Chromium names the tags of a tagged PDF after its DOM nodes' ids, which depend on what the
+    browser did before. Number them 1, 2, 3... in the same order (the same length, so the file's
+    offsets stay right): the same page then gives the same bytes."""
+    found = sorted({int(m.group(1)) for m in NODE_ID.finditer(data)})
+    new = {old: f"{i:08d}".encode() for i, old in enumerate(found, start=1)}
+    return NODE_ID.sub(lambda m: b"(node" + new[int(m.group(1))] + b")", data)
+
+
 def _metadata(data: bytes, title: str, lang: str, version: Version) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     stamp = version.date.strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -81,7 +97,7 @@ def _metadata(data: bytes, title: str, lang: str, version: Version) -> bytes:
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return _stable_node_ids(out.getvalue())
 
 
 def _write(target: Path, data: bytes) -> None:
@@ -98,16 +114,21 @@ def _write(target: Path, data: bytes) -> None:
         raise
 
 
-def key(page_html: bytes, preview: bool, version: Version) -> str:
-    return hashlib.sha256(b"\0".join([page_html, str(preview).encode(), version.text.encode(), str(FORMAT).encode()])).hexdigest()[:20]
+def key(page_html: bytes, preview: bool, version: Version, base: str) -> str:
+    return hashlib.sha256(b"\0".join([page_html, str(preview).encode(), version.text.encode(), base.encode(),
+                                       str(FORMAT).encode()])).hexdigest()[:20]
 
 
 class Printer:
     """Prints pages of one built site; starts Chromium only if a print is not in the cache."""
 
-    def __init__(self, site: Path, cache: Path, preview: bool, version: Version, log: Callable[[str], None] = print):
+    def __init__(self, site: Path, cache: Path, preview: bool, version: Version, site_url: str,
+                 log: Callable[[str], None] = print):
         self.site, self.cache, self.preview, self.version, self.log = Path(site), Path(cache), preview, version, log
-        self._playwright = self._browser = self._base = self._server = None
+        # Pages are opened at the site's own address, answered from the built files: the links
+        # a PDF keeps are then the site's real ones (and the same in every build).
+        self.base = site_url.rstrip("/") + "/"
+        self._playwright = self._browser = None
 
     def __enter__(self):
         return self
@@ -116,25 +137,35 @@ class Printer:
         if self._browser:
             self._browser.close()
             self._playwright.stop()
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
+
+    def _answer(self, route):
+        """A request of the page, answered from the built site; anything else is refused."""
+        url = route.request.url
+        if not url.startswith(self.base):
+            return route.abort()
+        rel = unquote(urlsplit(url).path)[len(urlsplit(self.base).path):]
+        path = self.site / rel
+        if rel.endswith("/") or rel == "" or path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return route.fulfill(status=404, body="")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
 
     def _page(self, lang: Language):
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
-            self._server = static_server.start(self.site)
-            self._base = f"http://127.0.0.1:{self._server.server_address[1]}/"
             self._playwright = sync_playwright().start()
             self._browser = chromium.launch(self._playwright)
         context = self._browser.new_context(locale=lang.locale.replace("_", "-"))
+        context.route("**/*", self._answer)
         return context, context.new_page()
 
     def render(self, item: Print) -> bytes:
         context, page = self._page(item.lang)
         try:
-            url = self._base + item.path
+            url = self.base + item.path
             response = page.goto(url, wait_until="load")
             if response is None or response.status != 200:
                 raise RuntimeError(f"{item.name}: {url} answered {response.status if response else 'nothing'}")
@@ -159,7 +190,7 @@ class Printer:
         page_file = self.site / item.path / "index.html"
         if not page_file.is_file():
             raise RuntimeError(f"{item.name}: {item.path}index.html is not in the built site")
-        cached = self.cache / f"{item.name}.{key(page_file.read_bytes(), self.preview, self.version)}.pdf"
+        cached = self.cache / f"{item.name}.{key(page_file.read_bytes(), self.preview, self.version, self.base)}.pdf"
         if not cached.exists():
             _write(cached, self.render(item))
             for old in self.cache.glob(f"{item.name}.*.pdf"):
@@ -172,9 +203,9 @@ class Printer:
         return target
 
 
-def export(project: Project, langs: Languages, site: Path, preview: bool, version: Version,
+def export(project: Project, langs: Languages, site: Path, preview: bool, version: Version, site_url: str,
            log: Callable[[str], None] = print) -> list[Path]:
     """Every PDF of the site into <site>/downloads/. Raises chromium.NoChromium if a print is due
     and there is no browser to make it."""
-    with Printer(site, project.cache / "pdf", preview, version, log) as printer:
+    with Printer(site, project.cache / "pdf", preview, version, site_url, log) as printer:
         return [printer.make(item) for item in prints(project, langs)]
