@@ -27,12 +27,14 @@ def lang_of(path: str) -> languages.Language:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> build.Built:
+    """Exactly what `make build` makes, PDFs included (printing needs Chromium: browser tests only)."""
     return build.build(PROJECT, tmp_path_factory.mktemp("built") / "site", log=lambda _: None)
 
 
 @pytest.fixture(scope="session")
-def site(built) -> Path:
-    return built.site
+def site(tmp_path_factory) -> Path:
+    """The site as `make check` builds it: everything but the PDFs (no browser needed)."""
+    return build.build(PROJECT, tmp_path_factory.mktemp("site") / "site", with_pdfs=False, log=lambda _: None).site
 
 
 def site_pages(site: Path) -> list[str]:
@@ -189,6 +191,7 @@ def small_project(tmp_path) -> Project:
     for part in SMALL_PROJECT_PARTS:
         shutil.copytree(ROOT / part, root / part)
     shutil.copytree(FIXTURES / "docs", root / "docs")
+    shutil.copy(ROOT / ".pymarkdown.yml", root / ".pymarkdown.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = (FIXTURES / "nav.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + nav, encoding="utf-8")

@@ -48,11 +48,13 @@ def test_every_page_exists_in_every_language(content_pages):
     assert len(content_pages) == len(LANGS) * len(list(PROJECT.docs.rglob("*.ko.md")))
 
 
+@pytest.mark.browser
 def test_the_output_of_make_build_has_no_broken_internal_link_or_asset(built):
     assert linkcheck.check(built.site) == []
     assert built.pdfs and all(p.is_file() and p.stat().st_size > 10_000 for p in built.pdfs)
 
 
+@pytest.mark.browser
 def test_every_page_with_a_pdf_has_it_in_the_downloads(built):
     expected = {f"{item.name}.pdf" for item in pdf.prints(PROJECT, LANGS)}
     assert len(expected) >= 9
@@ -376,6 +378,7 @@ def test_the_preview_server_shows_an_edited_404_page_in_a_one_language_preview(s
 
 # --- reproducible -------------------------------------------------------------------------------------
 
+@pytest.mark.browser
 def test_two_builds_of_the_same_commit_are_byte_identical(built, tmp_path):
     again = build.build(PROJECT, tmp_path / "again", log=lambda _: None)
     first = {p.relative_to(built.site).as_posix(): p.read_bytes() for p in built.site.rglob("*") if p.is_file()}
@@ -400,6 +403,7 @@ def test_printing_the_same_page_twice_gives_the_same_bytes_dated_by_the_commit(b
     assert info["/CreationDate"] == info["/ModDate"] == version.date.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
+@pytest.mark.browser
 def test_a_pdf_is_printed_again_only_when_its_page_changed(built, tmp_path):
     cache = PROJECT.cache / "pdf"
     before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}

@@ -1,8 +1,7 @@
-"""Quick exit and the safety page, in a real browser (headless Chromium).
-
-The exit URLs are real weather sites; every test answers them locally (page.route), and any
-other request that would leave 127.0.0.1 is aborted, so nothing leaves the machine.
-"""
+"""The quick exit (assets/js/quick-exit.js), after GOV.UK's "Exit this page": its behaviour on a
+page of its own (the button as the site renders it, the script, nothing else), then on a few
+real pages for what only a real page can show (Material's header and drawer, anchors, a blocked
+bundle, no JavaScript). The exit sites are answered locally; nothing leaves the machine."""
 from __future__ import annotations
 
 import json
@@ -10,16 +9,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import LANGS
 from playwright.sync_api import expect
-
-from conftest import LANG_PREFIX, site_config
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 667}
 WEATHER = "<html><head><title>Weather</title></head><body>weather</body></html>"
+EXIT_HOSTS = {urlsplit(lang.exit_url).netloc for lang in LANGS}
 SAFETY_IDS = ("quick-exit", "private-browsing", "clear-history", "what-this-site-stores", "safe-device")
-
 
 # What a page reports about the cover: shown, filling the viewport (corners and centre), its text.
 COVERED = """() => {
@@ -31,54 +29,53 @@ COVERED = """() => {
   return {
     shown: style.display !== 'none' && style.visibility !== 'hidden',
     covers: points.every(([x, y]) => o.contains(document.elementFromPoint(x, y))),
-    text: o.textContent,
-    role: o.getAttribute('role'),
-    title: document.title,
+    text: o.textContent, role: o.getAttribute('role'), title: document.title,
   };
 }"""
-
-
-def language_settings() -> dict[str, dict]:
-    """{locale: {"exit_url": ..., "strings": {...}}} as the build sees them (mkdocs.yml)."""
-    config = site_config()
-    base = {"exit_url": config.extra["exit_url"], "strings": dict(config.extra["strings"])}
-    out = {}
-    for lang in config.plugins["i18n"].config.languages:
-        extra = lang.extra or {}
-        out[lang.locale] = {
-            "exit_url": extra.get("exit_url", base["exit_url"]),
-            "strings": dict(base["strings"], **extra.get("strings", {})),
-        }
-    return out
-
-
-LANGS = language_settings()
-EXIT_HOSTS = {urlsplit(s["exit_url"]).netloc for s in LANGS.values()}
-
-
-def lang_of(path: str) -> str:
-    for locale, prefix in LANG_PREFIX.items():
-        if prefix and path.startswith("/" + prefix):
-            return locale
-    return "ko"
 
 
 def is_exit(url: str) -> bool:
     return urlsplit(url).netloc in EXIT_HOSTS
 
 
-def local_only(page, base_url):
-    """Answer the exit sites with a stub page; abort anything else that would leave the machine."""
+@pytest.fixture
+def offline(page, base_url):
+    """The exit sites answered with a stub page; anything else that would leave the machine refused."""
     own = urlsplit(base_url).netloc
     page.context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own,
                        lambda route: route.abort())
     page.route(is_exit, lambda route: route.fulfill(status=200, body=WEATHER, content_type="text/html"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def fixture_pages(site):
+    """{code: HTML}: the exit bar exactly as the built site renders it in that language, the
+    site's stylesheet and the script, on an otherwise empty page."""
+    css = next(site.glob("assets/css/site.*.css")).relative_to(site).as_posix()
+    script = next(site.glob("assets/js/quick-exit.*.js")).relative_to(site).as_posix()
+    pages = {}
+    for lang in LANGS:
+        built = (site / lang.root / "about" / "index.html").read_text(encoding="utf-8")
+        bar = re.search(r'<div class="nyf-exit-bar.*?</div>', built, re.S).group(0).replace('href="../', 'href="/')
+        pages[lang.code] = (f'<!doctype html><html lang="{lang.code}"><head><meta charset="utf-8"><title>Page {lang.code}</title>'
+                            f'<link rel="stylesheet" href="/{css}"></head><body>{bar}<main style="padding-top:80px">'
+                            '<h1>A page</h1><p>Some text.</p><label>Type here <input id="typing"></label>'
+                            f'<p style="height:2000px">More.</p></main><script src="/{script}"></script></body></html>')
+    return pages
+
+
+def open_fixture(page, base_url, fixture_pages, code: str, name: str = "page"):
+    url = f"{base_url}/__quick-exit__/{code}/{name}/"
+    page.route(url, lambda route: route.fulfill(status=200, body=fixture_pages[code], content_type="text/html"))
+    page.goto(url, wait_until="load")
+    return url
 
 
 def hold_exit(page) -> list:
-    """Keep the exit request waiting, so the page that sent it stays on screen, until the test
-    answers it. (While a cross-site navigation is pending, Chromium holds back DevTools commands
-    such as page.evaluate, so the page reports on itself through the console: see watch_cover.)"""
+    """Keep the exit request waiting, so that the page that sent it stays on screen. (While a
+    navigation to another site is pending, Chromium holds back DevTools commands such as
+    page.evaluate, so the page reports on itself through the console: see watch_cover.)"""
     held = []
     page.route(is_exit, lambda route: held.append(route))
     return held
@@ -93,23 +90,16 @@ def wait_for_held(page, held):
 
 
 def watch_cover(page) -> list:
-    """What the page looked like when it started to leave: the browser fires "beforeunload"
-    after the script asked to navigate and before it sends the request. Call before goto."""
+    """What the page looked like when it started to leave ("beforeunload" fires after the script
+    asked to navigate, before the request goes out). Call before goto."""
     seen = []
     page.on("console", lambda m: m.text.startswith("nyf-probe ") and seen.append(json.loads(m.text[len("nyf-probe "):])))
-    page.add_init_script(
-        "addEventListener('beforeunload', () => console.log('nyf-probe ' + JSON.stringify((" + COVERED + ")())));"
-    )
+    page.add_init_script("addEventListener('beforeunload', () => console.log('nyf-probe ' + JSON.stringify((" + COVERED + ")())));")
     return seen
 
 
-def answer(route):
-    route.fulfill(status=200, body=WEATHER, content_type="text/html")
-
-
 def click(page, selector):
-    """A real mouse click that, unlike Locator.click(), does not wait for the navigation it starts
-    (the tests hold that navigation back on purpose)."""
+    """A real mouse click that, unlike Locator.click(), does not wait for the navigation it starts."""
     box = page.locator(selector).bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
@@ -118,338 +108,205 @@ def status(page):
     return page.locator(".nyf-exit-bar [aria-live=polite]")
 
 
+def lights(page) -> str:
+    return page.locator(".nyf-exit-bar__count").get_attribute("data-count")
 
 
-# --- The button on every page -------------------------------------------------------------
+# --- leaving by click ---------------------------------------------------------------------------------
 
-def exit_button_is_on_top(page) -> bool:
-    """Nothing covers the middle of the exit button: a tap there reaches it."""
-    return page.evaluate("""() => { const a = document.querySelector('a.nyf-exit'), b = a.getBoundingClientRect();
-        return a.contains(document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2)); }""")
-
-
-def test_every_page_has_the_exit_button_in_its_language_in_the_first_phone_screen(page, base_url, pages):
-    local_only(page, base_url)
-    page.set_viewport_size(PHONE)
-    problems = []
-    for path in pages:
-        lang = lang_of(path)
-        want = LANGS[lang]
-        page.goto(base_url + path)
-        found = page.evaluate("""() => {
-          const bar = document.querySelector('.nyf-exit-bar');
-          const a = bar && bar.querySelector('a.nyf-exit');
-          if (!a) return null;
-          const hint = document.getElementById(a.getAttribute('aria-describedby'));
-          const live = bar.querySelector('[aria-live]');
-          const box = a.getBoundingClientRect();
-          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-          const header = document.querySelector('.md-header');
-          const safety = bar.querySelector('.nyf-exit-bar__safety');
-          return {
-            count: document.querySelectorAll('a.nyf-exit').length,
-            lang: document.documentElement.lang,
-            href: a.getAttribute('href'), rel: a.rel, text: a.textContent.trim(),
-            hint: hint && hint.textContent.trim(), live: live && live.getAttribute('aria-live'),
-            data: {...bar.dataset},
-            box: [box.top, box.bottom, box.left, box.right, box.height],
-            onTop: a.contains(hit),
-            beforeHeader: !!header && !!(bar.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING),
-            safety: safety && new URL(safety.getAttribute('href'), location.href).pathname,
-            safetyFits: !!safety && safety.scrollWidth <= safety.clientWidth,
-            referrer: (document.querySelector('meta[name=referrer]') || {}).content,
-          };
-        }""")
-        if not found:
-            problems.append(f"{path}: no exit button")
-            continue
-        top, bottom, left, right, height = found["box"]
-        s = want["strings"]
-        checks = {
-            "one button": found["count"] == 1,
-            "page language": found["lang"] == lang,
-            "exit URL": found["href"] == want["exit_url"],
-            "rel noreferrer": "noreferrer" in found["rel"].split(),
-            "label": found["text"] == s["exit_label"],
-            "hint as description": found["hint"] == s["exit_hint"],
-            "polite live region": found["live"] == "polite",
-            "script strings": found["data"].get("exitUrl") == want["exit_url"]
-            and found["data"].get("leaving") == s["exit_leaving"]
-            and found["data"].get("progress-1") == s["exit_progress_1"]
-            and found["data"].get("progress-2") == s["exit_progress_2"]
-            and found["data"].get("reset") == s["exit_reset"],
-            "in the first screen": top >= 0 and bottom <= PHONE["height"] and left >= 0 and right <= PHONE["width"],
-            "at least 44px tall": height >= 44,
-            "not covered": found["onTop"],
-            "before the header": found["beforeHeader"],
-            "safety link": found["safety"] == f"/{LANG_PREFIX[lang]}help/stay-safe-online/",
-            "safety link not cut off": found["safetyFits"],
-            "no-referrer": found["referrer"] == "no-referrer",
-        }
-        failed = [name for name, ok in checks.items() if not ok]
-        if failed:
-            problems.append(f"{path}: {failed} ({found})")
-    assert not problems, "\n".join(problems)
-
-
-def test_the_button_stays_on_screen_after_scrolling(page, base_url):
-    local_only(page, base_url)
-    page.set_viewport_size(PHONE)
-    page.goto(base_url + "/en/help/stay-safe-online/")
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    assert page.evaluate("scrollY") > 200, "the page is too short to test scrolling"
-    box = page.locator("a.nyf-exit").bounding_box()
-    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
-    assert exit_button_is_on_top(page)
-
-
-def test_the_header_controls_are_not_under_the_bar(page, base_url):
-    local_only(page, base_url)
-    page.set_viewport_size(PHONE)
-    page.goto(base_url + "/about/")
-    bar_bottom = page.locator(".nyf-exit-bar").bounding_box()
-    bar_bottom = bar_bottom["y"] + bar_bottom["height"]
-    for selector in (".md-header__button[for=__drawer]", ".md-header__button[for=__search]", ".md-header__title"):
-        box = page.locator(selector).bounding_box()
-        assert box["y"] >= bar_bottom - 0.5, f"{selector} starts under the quick-exit bar"
-    # The drawer opens below the bar, and the exit button stays usable over it.
-    page.locator(".md-header__button[for=__drawer]").click()
-    drawer = page.locator(".md-sidebar--primary").bounding_box()
-    assert drawer["y"] >= bar_bottom - 0.5
-    assert exit_button_is_on_top(page)
-
-
-def test_a_linked_heading_is_not_hidden_under_the_bar(page, base_url):
-    local_only(page, base_url)
-    page.set_viewport_size(PHONE)
-    page.goto(base_url + "/en/help/stay-safe-online/#clear-history")
-    header = page.locator(".md-header").bounding_box()
-    heading = page.locator("#clear-history").bounding_box()
-    assert page.evaluate("scrollY") > 0
-    assert heading["y"] >= header["y"] + header["height"], (heading, header)
-
-
-def test_the_button_is_not_printed(page, base_url):
-    local_only(page, base_url)
-    page.goto(base_url + "/en/about/")
-    assert page.locator(".nyf-exit-bar").is_visible()
-    page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('.nyf-exit-bar')).display") == "none"
-    assert not page.locator("a.nyf-exit").is_visible()
-
-
-# --- Leaving by click ---------------------------------------------------------------------
-
-@pytest.mark.parametrize("lang", LANG_PREFIX)
-def test_click_covers_the_page_then_replaces_it_with_the_exit_url(page, base_url, lang):
-    local_only(page, base_url)
-    prefix, want = LANG_PREFIX[lang], LANGS[lang]
-    first, second = f"{base_url}/{prefix}", f"{base_url}/{prefix}about/"
+@pytest.mark.parametrize("code", LANGS.codes)
+def test_a_click_covers_the_page_then_replaces_it_with_the_exit_page(offline, base_url, fixture_pages, code):
+    page, lang = offline, LANGS[code]
     seen = watch_cover(page)
-    page.goto(first)
-    page.goto(second)
-    history_before = page.evaluate("history.length")
+    first = open_fixture(page, base_url, fixture_pages, code, "first")
+    open_fixture(page, base_url, fixture_pages, code, "second")
+    history = page.evaluate("history.length")
     held = hold_exit(page)
     seen.clear()
     click(page, "a.nyf-exit")
     route = wait_for_held(page, held)
-
     # The page was covered before the browser sent the request for the exit page.
-    assert len(seen) == 1, seen
-    cover = seen[0]
-    assert cover["shown"] and cover["covers"], cover
-    assert cover["text"] == want["strings"]["exit_leaving"]
-    assert cover["role"] == "alert"
-    assert cover["title"] == want["strings"]["exit_leaving"]
-    assert route.request.url == want["exit_url"]
-    assert route.request.is_navigation_request()
+    assert len(seen) == 1 and seen[0]["shown"] and seen[0]["covers"], seen
+    assert seen[0]["text"] == seen[0]["title"] == lang.s("exit_leaving") and seen[0]["role"] == "alert"
+    assert route.request.url == lang.exit_url and route.request.is_navigation_request()
     assert "referer" not in {k.lower() for k in route.request.headers}
-
-    answer(route)
-    page.wait_for_url(want["exit_url"])
-    assert page.locator("body").inner_text() == "weather"
-    # location.replace(): the page that was open is gone from the tab's history ...
-    assert page.evaluate("history.length") == history_before
-    # ... so Back goes to the page before it, uncovered.
+    route.fulfill(status=200, body=WEATHER, content_type="text/html")
+    page.wait_for_url(lang.exit_url)
+    # location.replace(): the page that was open is gone from the tab's history, so Back goes to
+    # the page before it, uncovered.
+    assert page.evaluate("history.length") == history
     page.go_back()
-    assert page.url == first
-    assert page.evaluate(COVERED) == {"shown": False}
-    expect(page.locator("a.nyf-exit")).to_be_visible()
+    assert page.url == first and page.evaluate(COVERED) == {"shown": False}
 
 
-def test_the_keyboard_can_press_the_button(page, base_url):
-    local_only(page, base_url)
-    page.goto(base_url + "/id/about/")
-    page.locator("a.nyf-exit").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_url(LANGS["id"]["exit_url"])
+def test_the_keyboard_can_press_the_button(offline, base_url, fixture_pages):
+    open_fixture(offline, base_url, fixture_pages, "id")
+    offline.locator("a.nyf-exit").focus()
+    offline.keyboard.press("Enter")
+    offline.wait_for_url(LANGS["id"].exit_url)
+
+
+# --- leaving by Shift x3 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", LANGS.codes)
+def test_shift_three_times_exits_and_each_press_is_shown_and_announced(offline, base_url, fixture_pages, code):
+    page, s = offline, LANGS[code].strings
+    seen = watch_cover(page)
+    open_fixture(page, base_url, fixture_pages, code)
+    held = hold_exit(page)
+    assert lights(page) == "0" and not page.locator(".nyf-exit-bar__count").is_visible()
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_1"])
+    assert lights(page) == "1" and page.locator(".nyf-exit-bar__count").is_visible()
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_2"])
+    assert lights(page) == "2" and not held and not seen
+    page.keyboard.press("Shift")
+    route = wait_for_held(page, held)
+    assert len(seen) == 1 and seen[0]["shown"] and seen[0]["covers"] and seen[0]["text"] == s["exit_leaving"], seen
+    route.fulfill(status=200, body=WEATHER, content_type="text/html")
+    page.wait_for_url(LANGS[code].exit_url)
+
+
+def test_left_and_right_shift_count_the_same(offline, base_url, fixture_pages):
+    open_fixture(offline, base_url, fixture_pages, "en")
+    offline.keyboard.press("ShiftLeft")
+    offline.keyboard.press("ShiftRight")
+    expect(status(offline)).to_have_text(LANGS["en"].s("exit_progress_2"))
+    offline.keyboard.press("ShiftLeft")
+    offline.wait_for_url(LANGS["en"].exit_url)
+
+
+def test_shift_with_another_key_or_another_key_alone_starts_the_count_again(offline, base_url, fixture_pages):
+    page, s = offline, LANGS["en"].strings
+    exits = []
+    page.on("request", lambda r: is_exit(r.url) and exits.append(r.url))
+    open_fixture(page, base_url, fixture_pages, "en")
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_1"])
+    page.keyboard.press("Shift+KeyA")  # typing a capital letter
+    expect(status(page)).to_have_text(s["exit_reset"])
+    assert lights(page) == "0"
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_2"])
+    page.keyboard.press("KeyB")
+    expect(status(page)).to_have_text(s["exit_reset"])
+    assert not exits
+
+
+def test_typing_capitals_in_a_field_never_leaves(offline, base_url, fixture_pages):
+    exits = []
+    offline.on("request", lambda r: is_exit(r.url) and exits.append(r.url))
+    open_fixture(offline, base_url, fixture_pages, "ko")
+    offline.locator("#typing").type("HELLO World ABC")
+    assert offline.locator("#typing").input_value() == "HELLO World ABC" and not exits
+
+
+def test_holding_shift_down_counts_once(offline, base_url, fixture_pages):
+    open_fixture(offline, base_url, fixture_pages, "en")
+    for _ in range(6):
+        offline.keyboard.down("Shift")  # after the first, these are auto-repeats (event.repeat)
+    offline.keyboard.up("Shift")
+    expect(status(offline)).to_have_text(LANGS["en"].s("exit_progress_1"))
+
+
+def test_the_count_resets_after_five_seconds_between_presses(offline, base_url, fixture_pages):
+    page, s = offline, LANGS["ko"].strings
+    page.clock.install()
+    open_fixture(page, base_url, fixture_pages, "ko")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_2"])
+    page.clock.run_for(5100)
+    expect(status(page)).to_have_text(s["exit_reset"])
+    assert lights(page) == "0"
+    # Each press counts from the one before: three presses 4.5 s apart (9 s in all) still exit.
+    page.clock.run_for(6000)
+    page.keyboard.press("Shift")
+    page.clock.run_for(4500)
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_2"])
+    page.clock.run_for(4500)
+    page.keyboard.press("Shift")
+    page.wait_for_url(LANGS["ko"].exit_url)
+
+
+def test_a_page_shown_again_from_the_back_forward_cache_is_uncovered_and_counts_from_zero(offline, base_url, fixture_pages):
+    page, s = offline, LANGS["en"].strings
+    open_fixture(page, base_url, fixture_pages, "en")
+    title = page.title()
+    page.route(is_exit, lambda route: route.fulfill(status=204, body=""))  # the browser stays, as after Back
+    click(page, "a.nyf-exit")
+    page.wait_for_function("document.documentElement.classList.contains('nyf-exiting')")
+    page.wait_for_timeout(300)  # the cancelled navigation settles; the cover stays
+    assert page.evaluate(COVERED)["covers"]
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.evaluate(COVERED) == {"shown": False} and page.title() == title and lights(page) == "0"
+    page.keyboard.press("Shift")
+    expect(status(page)).to_have_text(s["exit_progress_1"])
+
+
+# --- on real pages --------------------------------------------------------------------------------------
+
+def exit_button_is_on_top(page) -> bool:
+    return page.evaluate("""() => { const a = document.querySelector('a.nyf-exit'), b = a.getBoundingClientRect();
+        return a.contains(document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2)); }""")
 
 
 def test_without_javascript_the_button_is_a_plain_link(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        local_only(page, base_url)
+        page.route(is_exit, lambda route: route.fulfill(status=200, body=WEATHER, content_type="text/html"))
         page.goto(base_url + "/en/about/")
         with page.expect_request(lambda r: is_exit(r.url)) as request:
             page.locator("a.nyf-exit").click()
-        page.wait_for_url(LANGS["en"]["exit_url"])
+        page.wait_for_url(LANGS["en"].exit_url)
         assert "referer" not in {k.lower() for k in request.value.headers}
     finally:
         context.close()
 
 
-# --- Leaving by Shift x3 ------------------------------------------------------------------
-
-@pytest.mark.parametrize("lang", LANG_PREFIX)
-def test_shift_three_times_exits_and_each_press_is_announced(page, base_url, lang):
-    local_only(page, base_url)
-    s = LANGS[lang]["strings"]
-    seen = watch_cover(page)
-    page.goto(f"{base_url}/{LANG_PREFIX[lang]}about/")
-    assert page.evaluate("document.documentElement.lang") == lang
-    held = hold_exit(page)
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_2"])
-    assert not held and not seen
-    page.keyboard.press("Shift")
-    route = wait_for_held(page, held)
-    assert len(seen) == 1, seen
-    assert seen[0]["shown"] and seen[0]["covers"] and seen[0]["text"] == s["exit_leaving"], seen
-    answer(route)
-    page.wait_for_url(LANGS[lang]["exit_url"])
+def test_it_works_when_materials_bundle_is_blocked(offline, base_url):
+    offline.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    offline.goto(base_url + "/id/about/", wait_until="load")
+    assert offline.evaluate("typeof window.document$") == "undefined", "Material's bundle still ran"
+    offline.keyboard.press("Shift")
+    expect(status(offline)).to_have_text(LANGS["id"].s("exit_progress_1"))
+    offline.keyboard.press("Shift")
+    offline.keyboard.press("Shift")
+    offline.wait_for_url(LANGS["id"].exit_url)
 
 
-def test_shift_with_another_key_does_not_count(page, base_url):
-    local_only(page, base_url)
-    s = LANGS["en"]["strings"]
-    exits = []
-    page.on("request", lambda r: is_exit(r.url) and exits.append(r.url))
-    page.goto(base_url + "/en/about/")
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-    page.keyboard.press("Shift+KeyA")  # Shift down, A down and up, Shift up: typing a capital
-    expect(status(page)).to_have_text(s["exit_reset"])
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_2"])
-    assert not exits and urlsplit(page.url).path == "/en/about/"
-    # Any other key on its own also starts the count again.
-    page.keyboard.press("KeyB")
-    expect(status(page)).to_have_text(s["exit_reset"])
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-    assert not exits
+def test_the_header_and_the_drawer_stay_clear_of_the_bar_on_a_phone(offline, base_url):
+    offline.set_viewport_size(PHONE)
+    offline.goto(base_url + "/about/", wait_until="load")
+    bar = offline.locator(".nyf-exit-bar").bounding_box()
+    bottom = bar["y"] + bar["height"]
+    for selector in (".md-header__button[for=__drawer]", ".md-header__button[for=__search]", ".md-header__title"):
+        assert offline.locator(selector).bounding_box()["y"] >= bottom - 0.5, f"{selector} starts under the bar"
+    offline.locator(".md-header__button[for=__drawer]").click()
+    assert offline.locator(".md-sidebar--primary").bounding_box()["y"] >= bottom - 0.5
+    assert exit_button_is_on_top(offline)
 
 
-def test_holding_shift_down_counts_once(page, base_url):
-    local_only(page, base_url)
-    s = LANGS["en"]["strings"]
-    page.goto(base_url + "/en/about/")
-    for _ in range(6):
-        page.keyboard.down("Shift")  # after the first, these are auto-repeats (event.repeat)
-    page.keyboard.up("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
+def test_a_linked_heading_is_not_hidden_under_the_bar_and_the_bar_stays_on_screen(offline, base_url):
+    offline.set_viewport_size(PHONE)
+    offline.goto(base_url + "/en/help/stay-safe-online/#clear-history", wait_until="load")
+    header = offline.locator(".md-header").bounding_box()
+    assert offline.evaluate("scrollY") > 0
+    assert offline.locator("#clear-history").bounding_box()["y"] >= header["y"] + header["height"]
+    offline.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    box = offline.locator("a.nyf-exit").bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"] and exit_button_is_on_top(offline)
 
 
-def test_the_count_resets_after_five_seconds(page, base_url):
-    local_only(page, base_url)
-    s = LANGS["ko"]["strings"]
-    page.clock.install()
-    page.goto(base_url + "/about/")
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_2"])
-    page.clock.run_for(5100)
-    expect(status(page)).to_have_text(s["exit_reset"])
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-    assert urlsplit(page.url).path == "/about/"
-    # Each press counts from the one before: three presses 4.5 s apart (9 s in all) still exit.
-    page.clock.run_for(6000)
-    expect(status(page)).to_have_text(s["exit_reset"])
-    page.keyboard.press("Shift")
-    page.clock.run_for(4500)
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_2"])
-    page.clock.run_for(4500)
-    page.keyboard.press("Shift")
-    page.wait_for_url(LANGS["ko"]["exit_url"])
-
-
-# --- Coming back --------------------------------------------------------------------------
-
-def test_a_page_shown_again_from_the_back_forward_cache_is_uncovered(page, base_url):
-    local_only(page, base_url)
-    s = LANGS["en"]["strings"]
-    page.goto(base_url + "/en/about/")
-    title = page.title()
-    # 204 No Content: the browser stays on the page, as if the reader had come back to it.
-    page.route(is_exit, lambda route: route.fulfill(status=204, body=""))
-    click(page, "a.nyf-exit")
-    page.wait_for_function("document.documentElement.classList.contains('nyf-exiting')")
-    assert page.evaluate(COVERED)["shown"]
-    page.wait_for_timeout(300)  # the cancelled navigation settles; the cover stays
-    assert page.evaluate(COVERED)["covers"]
-    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    assert page.evaluate(COVERED) == {"shown": False}
-    assert not page.evaluate("document.documentElement.classList.contains('nyf-exiting')")
-    assert page.title() == title != s["exit_leaving"]
-    # And it still works a second time.
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-
-
-# --- On its own ---------------------------------------------------------------------------
-
-def test_it_works_when_materials_bundle_is_blocked(page, base_url):
-    local_only(page, base_url)
-    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
-    page.goto(base_url + "/id/about/")
-    assert page.evaluate("typeof window.document$") == "undefined", "Material's bundle still ran"
-    s = LANGS["id"]["strings"]
-    page.keyboard.press("Shift")
-    expect(status(page)).to_have_text(s["exit_progress_1"])
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.wait_for_url(LANGS["id"]["exit_url"])
-    page.goto(base_url + "/id/about/")
-    page.locator("a.nyf-exit").click()
-    page.wait_for_url(LANGS["id"]["exit_url"])
-
-
-# --- What the safety page promises -------------------------------------------------------
-
-def test_the_site_sets_no_cookies_and_stores_only_the_colour_setting(page, base_url, pages):
-    """docs/help/stay-safe-online*.md, #what-this-site-stores, says exactly this."""
-    local_only(page, base_url)
-    for path in pages:
-        page.goto(base_url + path)
-        assert page.evaluate("document.cookie") == "", path
-    page.goto(base_url + "/help/stay-safe-online/", wait_until="networkidle")
-    # Use what a reader can use: the colour toggle and search.
-    page.locator("label.md-header__button[for^=__palette]").first.click()
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill("딥페이크")
-    box.press("End")
-    page.wait_for_timeout(500)
-    stored = page.evaluate("""() => ({
-        local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie })""")
-    assert stored["cookie"] == ""
-    assert stored["session"] == []
-    assert all(re.fullmatch(r".*\.__palette", key) for key in stored["local"]), stored
-    assert page.context.cookies() == []
-
-
-def test_the_safety_page_has_the_linked_sections_in_every_language(page, base_url):
-    local_only(page, base_url)
-    for lang, prefix in LANG_PREFIX.items():
-        page.goto(f"{base_url}/{prefix}")
-        with page.expect_navigation(wait_until="domcontentloaded"):
-            page.locator(".nyf-exit-bar__safety").click()
-        assert urlsplit(page.url).path == f"/{prefix}help/stay-safe-online/"
-        ids = page.evaluate("[...document.querySelectorAll('.md-content h2[id]')].map(h => h.id)")
-        assert ids == list(SAFETY_IDS), (lang, ids)
+def test_the_safety_page_is_one_tap_away_with_its_sections_in_every_language(offline, base_url):
+    for lang in LANGS:
+        offline.goto(f"{base_url}/{lang.root}", wait_until="load")
+        with offline.expect_navigation(wait_until="load"):
+            offline.locator(".nyf-exit-bar__safety").click()
+        assert urlsplit(offline.url).path == f"/{lang.root}help/stay-safe-online/"
+        ids = offline.evaluate("[...document.querySelectorAll('.md-content h2[id]')].map(h => h.id)")
+        assert ids == list(SAFETY_IDS), (lang.code, ids)

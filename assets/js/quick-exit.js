@@ -6,7 +6,9 @@
  *   page back (it goes to whatever was open before it).
  * - Only Shift on its own counts. Any other key, or Shift held together with another key,
  *   starts the count again, so typing capital letters never triggers it.
- * - Screen readers hear the count and its reset through a polite live region.
+ * - Screen readers hear the count and its reset through a polite live region; sighted keyboard
+ *   users see it as three lights beside the button (data-count on .nyf-exit-bar__count).
+ * - Left and right Shift count the same (both are event.key "Shift").
  * - The tab title is swapped for the "leaving" text while the weather page loads, so the tab
  *   strip and tab switcher stop showing this site's title at once. (GOV.UK's component leaves
  *   the title alone; it is restored if the reader comes back.)
@@ -26,6 +28,7 @@
   var bar = null;
   var exitUrl = "";
   var status = null;
+  var lights = null;
   var overlay = null;
   var count = 0;
   var lastPress = 0;
@@ -47,6 +50,10 @@
     status.textContent = message;
   }
 
+  function show(n) {
+    if (lights) lights.setAttribute("data-count", String(n));
+  }
+
   function stopTimer() {
     if (timer) {
       clearTimeout(timer);
@@ -59,6 +66,7 @@
     stopTimer();
     if (count > 0) {
       count = 0;
+      show(0);
       announce(text("reset"));
       // Do not leave a stale message for someone who reads the page later.
       clearTimer = setTimeout(function () {
@@ -93,6 +101,7 @@
   function exitPage() {
     stopTimer();
     count = 0;
+    show(PRESSES);
     if (status) status.textContent = "";
     // Cover the page first, in the same task: the reader sees it before the browser leaves.
     showOverlay();
@@ -129,6 +138,7 @@
     stopTimer();
     count += 1;
     lastPress = now;
+    show(count);
     if (count >= PRESSES) {
       exitPage();
       return;
@@ -145,6 +155,7 @@
     if (!event.persisted && !covered) return;
     stopTimer();
     count = 0;
+    show(0);
     shiftWithOtherKey = false;
     removeOverlay();
     if (savedTitle !== null) {
@@ -162,6 +173,7 @@
     if (!button || !exitUrl) return;
     bar.setAttribute("data-nyf-exit-ready", "");
     status = bar.querySelector("[aria-live]");
+    lights = bar.querySelector(".nyf-exit-bar__count");
     button.addEventListener("click", onClick);
     // Capture phase on window: no other script on the page can swallow these first.
     window.addEventListener("keydown", onKeyDown, true);
