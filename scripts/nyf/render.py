@@ -33,7 +33,8 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from nyf import charts, formats, hotlines, statistics
+from nyf import changes, charts, formats, hotlines, platforms, statistics
+from nyf.markdown_text import split_front_matter
 from nyf.languages import Language, Languages
 from nyf.project import Project
 
@@ -102,8 +103,9 @@ def inputs(project: Project) -> list[Path]:
 
 
 def fingerprint(project: Project, site_url: str) -> str:
-    # Which pages exist decides which QR codes there are.
-    digest = hashlib.sha256("\0".join([site_url, *qr_targets(project)]).encode())
+    # Which pages exist decides which QR codes there are, and the "What changed" page names
+    # pages by their titles.
+    digest = hashlib.sha256("\0".join([site_url, *qr_targets(project), *page_titles(project).values()]).encode())
     for path in inputs(project):
         name = path.relative_to(PACKAGE.parent).as_posix() if path.is_relative_to(PACKAGE) else project.shown(path)
         digest.update(name.encode() + b"\0" + path.read_bytes())
@@ -374,6 +376,52 @@ def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Enviro
     return out
 
 
+# --- platform cards, what changed ------------------------------------------------------------------
+
+def page_titles(project: Project) -> dict[str, str]:
+    """{docs path: title} of every page, e.g. {"help/index.en.md": "Get help"}."""
+    out = {}
+    for path in sorted(project.docs.rglob("*.md")):
+        meta = split_front_matter(path.read_text(encoding="utf-8"))[0] or ""
+        title = next((line.split(":", 1)[1].strip().strip("\"'") for line in meta.splitlines() if line.startswith("title:")), "")
+        out[path.relative_to(project.docs).as_posix()] = title
+    return out
+
+
+def platform_cards(items: list[dict], lang: Language, env: jinja2.Environment) -> str:
+    cards = []
+    for p in items:
+        sources = MdMarkup("; ").join(external_link(publisher(s, lang), s["url"], lang) for s in p["sources"])
+        cards.append({
+            "name": lang.text(p["name"]), "path": lang.text(p["path"]), "reason": lang.text(p["reason"]),
+            "form": external_link(lang.text(p["form_label"]) if p.get("form_label") else short_url(p["form"]), p["form"], lang) if p.get("form") else None,
+            "minors": lang.text(p["minors"]) if p.get("minors") else None,
+            "note": lang.text(p["note"]) if p.get("note") else None,
+            "unchecked": p["confidence"] == "unchecked", "single": p["confidence"] == "single-source",
+            "checked": formats.date(p["checked"], lang.locale), "sources": sources,
+        })
+    return env.get_template("platform-cards.md").render(platforms=cards, s=lang.strings)
+
+
+def changes_page(items: list[changes.Change], lang: Language, langs: Languages, titles: dict, env) -> str:
+    entries = []
+    for c in items:
+        pages = [{"title": titles.get(langs.page_file(p[:-3], lang)) or titles.get(langs.page_file(p[:-3], langs["en"])) or p, "link": p}
+                 for p in c.pages]
+        entries.append({"date": formats.date(c.date, lang.locale), "title": lang.text(c.title), "text": lang.text(c.text),
+                        "pages": pages, "anchor": f"change-{c.anchor}"})
+    return env.get_template("changes.md").render(changes=entries, s=lang.strings)
+
+
+def changes_feed(items: list[changes.Change], lang: Language, site_url: str, titles: dict, langs: Languages, env) -> str:
+    page_url = site_url.rstrip("/") + "/" + lang.root + "changes/"
+    entries = [{"title": lang.text(c.title), "text": lang.text(c.text), "date": c.date.isoformat(), "anchor": f"change-{c.anchor}"}
+               for c in items]
+    title = titles.get(langs.page_file("changes", lang)) or titles.get(langs.page_file("changes", langs["en"])) or "Changes"
+    return env.get_template("feed.xml").render(lang=lang.code, page_url=page_url, site_name=lang.site_name, title=title,
+                                               updated=f"{items[0].date.isoformat()}T00:00:00Z", changes=entries)
+
+
 # --- the site's own assets ----------------------------------------------------------------------
 
 def site_assets(project: Project) -> dict[str, tuple[str, bytes]]:
@@ -395,6 +443,9 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
     """{path under .cache/render/: content} for everything. Raises DataError; writes nothing."""
     stats = statistics.load(project, langs)
     directory = hotlines.load(project, langs)
+    cards = platforms.load(project, langs)
+    history = changes.load(project, langs) if (project.data / "changes.yml").exists() else []
+    titles = page_titles(project)
     env, md_env = environment(), markdown_environment()
     out: dict[str, str | bytes] = {}
     for lang in langs:
@@ -409,6 +460,11 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
         codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env)}
         out[f"codes/{lang.code}.json"] = json.dumps(codes, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
         out[f"panels/{lang.code}.html"] = env.get_template("help-panel-list.html").render(contacts=contact_text.panel())
+        if cards:
+            out[f"snippets/platforms/all.{lang.code}.md"] = platform_cards(cards, lang, md_env)
+        if history:
+            out[f"snippets/changes/list.{lang.code}.md"] = changes_page(history, lang, langs, titles, md_env)
+            out[f"site/{lang.root}changes/feed.xml"] = changes_feed(history, lang, site_url, titles, langs, env)
     names = {}
     for key, (path, body) in site_assets(project).items():
         out[f"site/{path}"] = body
