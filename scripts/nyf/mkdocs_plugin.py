@@ -123,6 +123,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.globals["site_language"] = {"code": lang.code, "root": lang.root}
         env.globals["site_assets"] = self.rendered.assets
         env.globals["material_search_worker"] = self.material["search_worker"]
+        env.globals["site_has_start"] = (self.project.data / "pathways.yml").exists()
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -33,7 +33,7 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from nyf import changes, charts, formats, hotlines, pathways, platforms, statistics
+from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, statistics
 from nyf.markdown_text import split_front_matter
 from nyf.languages import Language, Languages
 from nyf.project import Project
@@ -477,6 +477,10 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
             out[f"site/{lang.root}changes/feed.xml"] = changes_feed(history, lang, site_url, titles, langs, env)
     if paths:
         pathways.check_codes(paths, all_codes)
+    for name, body in {**opendata.statistics_files(stats, langs, site_url), **opendata.hotlines_files(directory, langs, site_url)}.items():
+        out[f"site/data/{name}"] = body
+    for name in ("statistics", "hotlines"):
+        out[f"site/data/{name}.schema.json"] = (project.data / f"{name}.schema.json").read_bytes()
     names = {}
     for key, (path, body) in site_assets(project).items():
         out[f"site/{path}"] = body
