@@ -43,3 +43,9 @@ def test_the_checker_finds_what_material_writes_and_the_tidy_step_removes_it(tmp
     assert any("tabindex" in e for e in found) and any("autocomplete" in e for e in found), found
     assert errors(tidied) == []
     assert 'id="__nav_2_label">Help' in valid_html.tidy(MATERIAL_WRITES)
+
+
+def test_compacting_keeps_every_line_break_and_whatever_is_preformatted():
+    from nyf.compact_html import compact
+    page = "<div>\n    <p>one\n\n      two</p>\n<pre>  x\n\n  y</pre>\n  <script>\n  var a = `\n  x`;\n</script>  \n"
+    assert compact(page) == "<div>\n<p>one\ntwo</p>\n<pre>  x\n\n  y</pre>\n<script>\n  var a = `\n  x`;\n</script>\n"

@@ -27,7 +27,7 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from nyf import csp, languages, material, render, search_index, valid_html
+from nyf import compact_html, csp, languages, material, render, search_index, trim_css, valid_html
 from nyf.project import Project
 from nyf.shortcodes import ShortcodeError, expand
 from nyf.yamlfile import DataError
@@ -46,6 +46,8 @@ def is_placeholder(site_url: str) -> bool:
 class SiteConfig(base.Config):
     # Off only for experiments: with it, the browser refuses anything from another host.
     csp = config_options.Type(bool, default=True)
+    # Material's stylesheets less the rules no page uses (scripts/nyf/trim_css.py); not under serve.
+    trim_css = config_options.Type(bool, default=True)
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -137,7 +139,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return context
 
     def with_policy(self, html: str) -> str:
-        html = valid_html.tidy(html)
+        html = compact_html.compact(valid_html.tidy(html))
         if not self.config.csp or self.command == "serve":
             return html  # the dev server's live reload is an inline script of its own
         out = csp.add_meta(html)
@@ -179,6 +181,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         root = next(lang for lang in self.langs if lang.at_root)
         if (self.site_dir / root.root / "search" / "search_index.full.json").exists():
             search_index.write_stub(self.site_dir, root)
+        if self.config.trim_css:
+            for t in trim_css.trim(self.site_dir):
+                log.info(f"{t.old}: {t.before // 1024} KB, trimmed to {t.after // 1024} KB ({t.new})")
         if self.config.csp:
             prefix = urlsplit(self.site_url or "/").path.rstrip("/")
             fingerprinted = sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.glob("assets/**/*")
