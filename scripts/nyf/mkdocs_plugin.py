@@ -27,7 +27,7 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from nyf import csp, languages, material, render, search_index
+from nyf import csp, languages, material, render, search_index, valid_html
 from nyf.project import Project
 from nyf.shortcodes import ShortcodeError, expand
 from nyf.yamlfile import DataError
@@ -137,6 +137,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return context
 
     def with_policy(self, html: str) -> str:
+        html = valid_html.tidy(html)
         if not self.config.csp or self.command == "serve":
             return html  # the dev server's live reload is an inline script of its own
         out = csp.add_meta(html)
