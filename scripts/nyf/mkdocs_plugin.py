@@ -105,6 +105,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         config.site_description = lang.site_description
         config.extra["exit_url"] = lang.exit_url
         config.extra["strings"] = lang.strings
+        # The colour switch's name, in the page's language (mkdocs.yml can give only one).
+        for option in config.theme["palette"]:
+            option["toggle"]["name"] = lang.s("palette_to_light" if option["scheme"] == "slate" else "palette_to_dark")
         # The one 404 page speaks every language; it is made in the build at the site's root.
         if lang.at_root:
             config.theme.static_templates.add("404.html")
