@@ -122,7 +122,8 @@ def test_a_qr_code_encodes_the_page_in_the_readers_language_and_prints_the_addre
         assert figure.startswith("\n<figure") and figure.rstrip().endswith("</figure>"), "a raw HTML block of its own"
         svg = re.search(r"<svg.*?</svg>", figure, re.S).group(0)
         assert svg_matrix(svg) == [[bool(v) for v in row] for row in segno.make(url, error="m", micro=False, boost_error=False).matrix]
-        assert f'aria-label="{lang.s("qr_label")}"' in svg
+        # It says where it leads: the page's title (the fixture has only an English one, "# Help").
+        assert f'aria-label="{lang.s("qr_label", page="Help")}"' in svg
         caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure).group(1)
         assert caption.replace("<wbr>", "") == url and "<wbr>" in caption and "://<wbr>" not in caption
 

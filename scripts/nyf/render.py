@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -365,16 +366,29 @@ def qr_targets(project: Project) -> dict[str, str]:
             if path in made or any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
 
 
-def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment) -> dict[str, str]:
+def qr_target_title(path: str, lang: Language, titles: dict[str, str], paths: pathways.Pathways | None) -> str:
+    if path == f"{pathways.FOLDER}/" and paths:
+        return lang.text(paths.data["start"]["title"])
+    own = [f"{path}index.{lang.code}.md", f"{path.rstrip('/')}.{lang.code}.md"]
+    # No title in this language yet: another language's, rather than none.
+    versions = re.compile(rf"({re.escape(path)}index|{re.escape(path.rstrip('/'))})\.[a-z-]+\.md")
+    other = sorted(k for k in titles if versions.fullmatch(k))
+    return next((titles[k] for k in own + other if titles.get(k)), path)
+
+
+def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment, titles: dict[str, str],
+             paths: pathways.Pathways | None) -> dict[str, str]:
     out = {}
     for name, path in qr_targets(project).items():
+        # Screen readers hear where the code leads: "QR code to the page “What changed”".
+        label = lang.s("qr_label", page=qr_target_title(path, lang, titles, paths))
         url = site_url.rstrip("/") + "/" + lang.root + path
         svg = qr_symbol(url).svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
                                         svgclass="nyf-qr__code", lineclass=None)
         scheme, sep, rest = url.partition("://")
         # The address may wrap after "/" and "." only, so that it never splits a word.
         out[f"qr:{name}"] = env.get_template("qr.html").render(
-            svg=Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(lang.s("qr_label"))), 1)),
+            svg=Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(label)), 1)),
             scheme=scheme + sep, parts=[p for p in rest.replace("/", "/\0").replace(".", ".\0").split("\0") if p])
     return out
 
@@ -387,8 +401,10 @@ def page_titles(project: Project) -> dict[str, str]:
     for path in sorted(project.docs.rglob("*.md")):
         if any(path.relative_to(project.docs).as_posix().startswith(folder + "/") for folder in GENERATED_PAGES):
             continue  # made from data: their titles are in data/ already
-        meta = split_front_matter(path.read_text(encoding="utf-8"))[0] or ""
+        body = path.read_text(encoding="utf-8")
+        meta = split_front_matter(body)[0] or ""
         title = next((line.split(":", 1)[1].strip().strip("\"'") for line in meta.splitlines() if line.startswith("title:")), "")
+        title = title or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
         out[path.relative_to(project.docs).as_posix()] = title
     return out
 
@@ -464,7 +480,7 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
             entries = [contact_text.entry(c) for c in directory.in_region(region)]
             name = "platforms" if region == "platform" else region
             out[f"snippets/hotlines/{name}.{lang.code}.md"] = md_env.get_template("directory.md").render(entries=entries, s=lang.strings)
-        codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env)}
+        codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env, titles, paths)}
         all_codes[lang.code] = codes
         if paths:
             for rel, text in pathways.pages(paths, lang, langs, with_platforms=bool(cards)).items():
