@@ -27,7 +27,7 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from nyf import csp, languages, material, render, search_index
+from nyf import compact_html, csp, languages, material, render, search_index, trim_css, valid_html
 from nyf.project import Project
 from nyf.shortcodes import ShortcodeError, expand
 from nyf.yamlfile import DataError
@@ -46,6 +46,8 @@ def is_placeholder(site_url: str) -> bool:
 class SiteConfig(base.Config):
     # Off only for experiments: with it, the browser refuses anything from another host.
     csp = config_options.Type(bool, default=True)
+    # Material's stylesheets less the rules no page uses (scripts/nyf/trim_css.py); not under serve.
+    trim_css = config_options.Type(bool, default=True)
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -137,6 +139,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return context
 
     def with_policy(self, html: str) -> str:
+        html = compact_html.compact(valid_html.tidy(html))
         if not self.config.csp or self.command == "serve":
             return html  # the dev server's live reload is an inline script of its own
         out = csp.add_meta(html)
@@ -154,7 +157,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         lang = self.language(config)
-        shutil.copytree(self.rendered.folder / "site", site, dirs_exist_ok=True)
+        # What render made for the site, less the folders of languages this build leaves out.
+        skipped = {f"{l.code}/" for l in self.langs if not l.build}
+        source = self.rendered.folder / "site"
+        for path in sorted(source.rglob("*")):
+            rel = path.relative_to(source).as_posix()
+            if path.is_file() and not any(rel.startswith(folder) for folder in skipped):
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, site / rel)
         try:
             search_index.write(site, lang, self.langs)
         except search_index.SearchIndexError as exc:
@@ -171,6 +181,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         root = next(lang for lang in self.langs if lang.at_root)
         if (self.site_dir / root.root / "search" / "search_index.full.json").exists():
             search_index.write_stub(self.site_dir, root)
+        if self.config.trim_css:
+            for t in trim_css.trim(self.site_dir):
+                log.info(f"{t.old}: {t.before // 1024} KB, trimmed to {t.after // 1024} KB ({t.new})")
         if self.config.csp:
             prefix = urlsplit(self.site_url or "/").path.rstrip("/")
             fingerprinted = sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.glob("assets/**/*")

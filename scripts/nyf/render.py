@@ -174,9 +174,10 @@ class ContactText:
             if abroad:
                 number = abroad.get("international") or abroad["number"]
                 out.append(MdMarkup("{}[{}]({})").format(self.abroad(contact), number, hotlines.tel_href(abroad)))
-        region_language = {"korea": "ko", "indonesia": "id"}.get(contact["region"])
-        if phone and region_language and not hotlines.speaks(contact, self.lang):
-            out.append(self.lang.s("other_language", languages=self.lang.language_name(region_language)))
+        if phone and contact["languages"] and not hotlines.speaks(contact, self.lang):
+            # The languages the line speaks, not the country's: KBRI Seoul is in Korea and speaks Indonesian.
+            names = [self.lang.language_name(code) for code in contact["languages"]]
+            out.append(self.lang.s("other_language", languages=format_list(names, locale=self.lang.locale)))
             beside = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
             if beside and beside != contact["id"]:
                 other = self.directory.contacts[beside]
