@@ -110,6 +110,14 @@ def test_a_contact_says_where_it_works_and_in_which_language(out):
     assert "tel:intl-stopncii" not in en, "no number, no [[tel:]]"
 
 
+def test_the_line_in_the_readers_language_is_named_once_a_page(out):
+    from nyf.shortcodes import expand
+    page = expand("- [[contact:kr-1366]]\n- [[contact:kr-112]]\n- [[contact:kr-1366]]\n", codes(out, "id"), "p.id.md")
+    assert page.count("KBRI Seoul") == 1 and page.index("KBRI Seoul") < page.index("tel:112"), page
+    assert page.count("layanan berbahasa Korea") == 3, "each line still says which language it speaks"
+    assert expand("[[contact:kr-1366]] [[contact:kr-1366]]", codes(out, "ko"), "p.ko.md").count("여성긴급전화") == 2
+
+
 def test_the_help_panel_calls_the_panels_contacts_in_their_language(out):
     assert re.findall(r'href="(tel:[^"]+)"', out["panels/id.html"]) == ["tel:+821053942546", "tel:129", "tel:112"]
     assert ">112</span> <span class=\"nyf-help-panel__label\">경찰<" in out["panels/ko.html"]

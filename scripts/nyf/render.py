@@ -34,7 +34,7 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, statistics
+from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, shortcodes, statistics
 from nyf.markdown_text import split_front_matter
 from nyf.languages import Language, Languages
 from nyf.project import Project
@@ -163,7 +163,7 @@ class ContactText:
             return ""
         return self.lang.s("abroad", country=self.country(contact["region"])) + self.lang.s("colon")
 
-    def hints(self, contact: dict) -> list:
+    def hints(self, contact: dict, beside: bool = True) -> list:
         """What a reader of this language must know before calling: where the number works,
         which language the line speaks, and who speaks theirs."""
         out = []
@@ -179,17 +179,17 @@ class ContactText:
             # The languages the line speaks, not the country's: KBRI Seoul is in Korea and speaks Indonesian.
             names = [self.lang.language_name(code) for code in contact["languages"]]
             out.append(self.lang.s("other_language", languages=format_list(names, locale=self.lang.locale)))
-            beside = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
-            if beside and beside != contact["id"]:
-                other = self.directory.contacts[beside]
+            companion = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
+            if beside and companion and companion != contact["id"]:
+                other = self.directory.contacts[companion]
                 named = MdMarkup("{} {}").format(self.lang.text(other["name"]), self.tel(other))
                 out.append(MdMarkup.escape(self.lang.s("beside", contact="\0")).replace("\0", named))
         return out
 
-    def contact(self, contact: dict) -> MdMarkup:
+    def contact(self, contact: dict, beside: bool = True) -> MdMarkup:
         name = self.lang.text(contact["name"])
         if contact.get("phones"):
-            text = MdMarkup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact), self.lang))
+            text = MdMarkup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact, beside), self.lang))
         elif contact.get("web"):
             text = external_link(name, contact["web"], self.lang)
         elif contact.get("email"):
@@ -209,6 +209,11 @@ class ContactText:
         out = {}
         for cid, contact in self.directory.contacts.items():
             out[f"contact:{cid}"] = str(self.contact(contact))
+            # The line that speaks the reader's language (KBRI Seoul beside a Korean line) is said
+            # once a page: after the first, shortcodes.expand uses this variant without it.
+            again = str(self.contact(contact, beside=False))
+            if again != out[f"contact:{cid}"]:
+                out[f"contact:{cid}{shortcodes.AGAIN}"] = again
             if contact.get("phones"):
                 out[f"tel:{cid}"] = str(self.tel(contact))
             if contact.get("web"):
