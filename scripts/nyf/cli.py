@@ -37,6 +37,20 @@ def cmd_build(project: Project, args) -> int:
     from nyf import build, chromium
 
     build.log_to_console()
+    if args.publish:
+        from mkdocs.config import load_config
+
+        from nyf.mkdocs_plugin import is_placeholder
+
+        site_url = load_config(str(project.config_file)).site_url
+        if is_placeholder(site_url):
+            print(f"Not publishing: site_url is still the placeholder {site_url}. Printed guides and QR codes would "
+                  "point nowhere. Set SITE_URL to the site's real address (in the publish workflow: the repository "
+                  "variable SITE_URL) and run the build again.", file=sys.stderr)
+            return 1
+        if args.no_pdf:
+            print("Not publishing without the PDFs.", file=sys.stderr)
+            return 1
     try:
         built = build.build(project, args.site, with_pdfs=not args.no_pdf)
     except build.BuildError as exc:
@@ -210,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="the published site: strict build, PDFs, link check")
     b.add_argument("--site", type=Path, default=None, help="where to build (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip printing (not for publishing)")
+    b.add_argument("--publish", action="store_true", help="refuse to build without the site's real address")
     sub.add_parser("check", help="the quick checks before proposing a change")
     r = sub.add_parser("render", help="data/ into .cache/render/")
     r.add_argument("--site-url", default="https://notyourfault.example/")

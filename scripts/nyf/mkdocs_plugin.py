@@ -123,6 +123,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.globals["site_language"] = {"code": lang.code, "root": lang.root}
         env.globals["site_assets"] = self.rendered.assets
         env.globals["material_search_worker"] = self.material["search_worker"]
+        env.globals["site_has_start"] = (self.project.data / "pathways.yml").exists()
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -153,7 +154,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         lang = self.language(config)
-        shutil.copytree(self.rendered.folder / "site", site, dirs_exist_ok=True)
+        # What render made for the site, less the folders of languages this build leaves out.
+        skipped = {f"{l.code}/" for l in self.langs if not l.build}
+        source = self.rendered.folder / "site"
+        for path in sorted(source.rglob("*")):
+            rel = path.relative_to(source).as_posix()
+            if path.is_file() and not any(rel.startswith(folder) for folder in skipped):
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, site / rel)
         try:
             search_index.write(site, lang, self.langs)
         except search_index.SearchIndexError as exc:

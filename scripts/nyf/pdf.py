@@ -59,6 +59,7 @@ class Print:
     path: str        # the page under the site's root, e.g. en/schools/students/
     lang: Language
     budget: int | None
+    kit: str | None = None  # the classroom kit's level (or "common"): its ZIP holds the PDF
 
 
 def prints(project: Project, langs: Languages) -> list[Print]:
@@ -74,7 +75,7 @@ def prints(project: Project, langs: Languages) -> list[Print]:
             continue
         lang = langs[code]
         folder = stem[: -len("index")] if stem.endswith("index") else stem + "/"
-        out.append(Print(f"{meta['pdf']}-{code}", lang.root + folder, lang, meta.get("pdf_pages")))
+        out.append(Print(f"{meta['pdf']}-{code}", lang.root + folder, lang, meta.get("pdf_pages"), meta.get("kit")))
     return out
 
 

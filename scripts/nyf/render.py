@@ -33,7 +33,7 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from nyf import changes, charts, formats, hotlines, platforms, statistics
+from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, statistics
 from nyf.markdown_text import split_front_matter
 from nyf.languages import Language, Languages
 from nyf.project import Project
@@ -357,9 +357,11 @@ def qr_symbol(url: str) -> segno.QRCode:
 
 
 def qr_targets(project: Project) -> dict[str, str]:
-    """The QR targets whose page exists (in any language: docs/help/index.ko.md, docs/changes.en.md)."""
+    """The QR targets whose page exists (in any language: docs/help/index.ko.md, docs/changes.en.md),
+    or will, being made from data (help/start/ from data/pathways.yml)."""
+    made = {f"{pathways.FOLDER}/"} if (project.data / "pathways.yml").exists() else set()
     return {name: path for name, path in QR_TARGETS.items()
-            if any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
+            if path in made or any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
 
 
 def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment) -> dict[str, str]:
@@ -382,6 +384,8 @@ def page_titles(project: Project) -> dict[str, str]:
     """{docs path: title} of every page, e.g. {"help/index.en.md": "Get help"}."""
     out = {}
     for path in sorted(project.docs.rglob("*.md")):
+        if any(path.relative_to(project.docs).as_posix().startswith(folder + "/") for folder in GENERATED_PAGES):
+            continue  # made from data: their titles are in data/ already
         meta = split_front_matter(path.read_text(encoding="utf-8"))[0] or ""
         title = next((line.split(":", 1)[1].strip().strip("\"'") for line in meta.splitlines() if line.startswith("title:")), "")
         out[path.relative_to(project.docs).as_posix()] = title
@@ -445,6 +449,8 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
     directory = hotlines.load(project, langs)
     cards = platforms.load(project, langs)
     history = changes.load(project, langs) if (project.data / "changes.yml").exists() else []
+    paths = pathways.load(project, langs)
+    all_codes: dict[str, dict[str, str]] = {}
     titles = page_titles(project)
     env, md_env = environment(), markdown_environment()
     out: dict[str, str | bytes] = {}
@@ -458,6 +464,10 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
             name = "platforms" if region == "platform" else region
             out[f"snippets/hotlines/{name}.{lang.code}.md"] = md_env.get_template("directory.md").render(entries=entries, s=lang.strings)
         codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env)}
+        all_codes[lang.code] = codes
+        if paths:
+            for rel, text in pathways.pages(paths, lang, langs, with_platforms=bool(cards)).items():
+                out[f"docs/{rel}"] = text
         out[f"codes/{lang.code}.json"] = json.dumps(codes, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
         out[f"panels/{lang.code}.html"] = env.get_template("help-panel-list.html").render(contacts=contact_text.panel())
         if cards:
@@ -465,6 +475,12 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
         if history:
             out[f"snippets/changes/list.{lang.code}.md"] = changes_page(history, lang, langs, titles, md_env)
             out[f"site/{lang.root}changes/feed.xml"] = changes_feed(history, lang, site_url, titles, langs, env)
+    if paths:
+        pathways.check_codes(paths, all_codes)
+    for name, body in {**opendata.statistics_files(stats, langs, site_url), **opendata.hotlines_files(directory, langs, site_url)}.items():
+        out[f"site/data/{name}"] = body
+    for name in ("statistics", "hotlines"):
+        out[f"site/data/{name}.schema.json"] = (project.data / f"{name}.schema.json").read_bytes()
     names = {}
     for key, (path, body) in site_assets(project).items():
         out[f"site/{path}"] = body
@@ -499,14 +515,44 @@ def _write_folder(target: Path, files: dict[str, str | bytes], fingerprint_text:
         raise
 
 
+# Pages made from data (render's docs/...) live in these folders of docs/, and nowhere else: the
+# build needs them there as pages like any other. They are not committed (.gitignore).
+GENERATED_PAGES = (pathways.FOLDER,)
+
+
+def sync_pages(project: Project, rendered: Path) -> list[Path]:
+    """The pages made from data into docs/: written where they differ, removed where no longer
+    made. Unchanged files are left alone, so that `mkdocs serve` does not rebuild in a loop."""
+    made = {p.relative_to(rendered / "docs").as_posix(): p for p in (rendered / "docs").rglob("*.md")} if (rendered / "docs").exists() else {}
+    changed = []
+    for rel, source in made.items():
+        target = project.docs / rel
+        body = source.read_bytes()
+        if not target.exists() or target.read_bytes() != body:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+            changed.append(target)
+    for folder in GENERATED_PAGES:
+        for page in sorted((project.docs / folder).rglob("*.md")) if (project.docs / folder).exists() else []:
+            if page.relative_to(project.docs).as_posix() not in made:
+                page.unlink()
+                changed.append(page)
+        for empty in sorted((project.docs / folder).rglob("*"), reverse=True) if (project.docs / folder).exists() else []:
+            if empty.is_dir() and not any(empty.iterdir()):
+                empty.rmdir()
+    return changed
+
+
 def refresh(project: Project, langs: Languages, site_url: str, log: Callable[[str], None] = lambda _: None) -> Rendered:
-    """Make .cache/render/ again if its inputs changed since it was made. Raises DataError."""
+    """Make .cache/render/ again if its inputs changed since it was made, and put the pages it
+    made into docs/. Raises DataError."""
     target = project.rendered
     key = fingerprint(project, site_url)
     stamp = target / "inputs.sha256"
-    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == key:
-        return Rendered(target, key, made=False)
-    files = render(project, langs, site_url)
-    _write_folder(target, files, key)
-    log(f"rendered data/ into {project.shown(target)} ({len(files)} files)")
-    return Rendered(target, key, made=True)
+    made = not (stamp.exists() and stamp.read_text(encoding="utf-8").strip() == key)
+    if made:
+        files = render(project, langs, site_url)
+        _write_folder(target, files, key)
+        log(f"rendered data/ into {project.shown(target)} ({len(files)} files)")
+    sync_pages(project, target)
+    return Rendered(target, key, made=made)

@@ -189,7 +189,9 @@ def _message(err: ValidationError, names: dict[str, str], known: tuple[str, ...]
     if kind == "pattern":
         return err.schema.get("description") or f"must match the pattern {err.validator_value}"
     if kind in ("minItems", "minLength", "minProperties"):
-        return "must not be empty"
+        return "must not be empty" if err.validator_value == 1 else f"needs at least {err.validator_value} (found {len(err.instance)})"
+    if kind == "maxItems":
+        return f"may have at most {err.validator_value} (found {len(err.instance)})"
     if kind == "enum":
         return f"must be one of: {', '.join(map(str, err.validator_value))}"
     if kind == "format":
