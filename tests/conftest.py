@@ -4,6 +4,7 @@ in headless Chromium (crawl.py) whose record the browser tests assert on."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -19,6 +20,19 @@ ROOT = PROJECT.root
 LANGS = languages.load(PROJECT)
 CODES = LANGS.codes
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+TOOLS = ROOT / "tests" / "tools" / "node_modules"
+
+
+def need(available: bool, what: str) -> None:
+    """Skip a test whose tool is missing on a contributor's machine; in CI (.ci/run sets
+    NYF_REQUIRE_TOOLS=1) a missing tool fails the test instead of hiding it."""
+    if available:
+        return
+    if os.environ.get("NYF_REQUIRE_TOOLS"):
+        pytest.fail(f"{what} is missing, and NYF_REQUIRE_TOOLS is set")
+    pytest.skip(f"{what} is missing (`make tools` installs it; CI has it)")
 
 
 def lang_of(path: str) -> languages.Language:

@@ -72,6 +72,8 @@ SHOWN_IN_PRINT = """selectors => selectors.filter(s => [...document.querySelecto
 async def _axe(page) -> list[dict]:
     if not await page.evaluate("typeof axe !== 'undefined'"):
         await page.evaluate(AXE)  # through DevTools: the page's own policy does not apply to it
+    # Colours fade for a moment after the scheme switches: contrast is measured once they settle.
+    await page.evaluate("async () => { await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity).map(a => a.finished)); }")
     result = await page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
 

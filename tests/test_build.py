@@ -86,6 +86,7 @@ def test_html_lang_meta_description_and_materials_strings_are_the_pages_language
         description = dom[p].find("meta", name="description").attrs["content"]
         assert len(description) > 20 and bool(re.search(r"[\uac00-\ud7a3]", description)) == (lang.code == "ko"), p
         assert f'placeholder="{placeholders[lang.code]}' in html[p], p
+        assert f'title="{lang.s("palette_to_dark")}"' in html[p] and f'aria-label="{lang.s("palette_to_light")}"' in html[p], p
 
 
 def test_the_sitemap_has_every_page_with_absolute_hreflang_x_default_and_its_reviewed_date(site, content_pages):

@@ -163,6 +163,8 @@ HOTLINES_BAD = [
      ["language code", "xx"]),
     ("source without url", '      - {publisher: Ministry of Education, url: "https://www.moe.go.kr/"}', "      - {publisher: Ministry of Education}",
      ("      - {publisher: Ministry of Education}", ""), ["required field is missing", "url"]),
+    ("name with its own number in it", "en: Women's Emergency Line,", "en: Women's Emergency Line 1366,",
+     ("name: {ko: 여성긴급전화", ""), ["number 1366", "Women's Emergency Line 1366 1366", "take the number out"]),
     ("contact with no way to reach it", "    other_channels: {ko: SAPA 129가 연결해 줘요., en: SAPA 129 connects you., id: Lewat SAPA 129.}\n", "",
      ("  - id: id-uptd-ppa", ""), ["no way to reach it"]),
 ]

@@ -8,27 +8,23 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, TOOLS, need
 
-ACTIONLINT = ROOT / "tests" / "tools" / "node_modules" / "@tktco" / "node-actionlint" / "bin" / "node-actionlint.js"
-needs_node = pytest.mark.skipif(not shutil.which("node") or not ACTIONLINT.exists(),
-                                reason="Node.js and `make tools` are needed to lint the workflows (CI has both)")
+ACTIONLINT = TOOLS / "@tktco" / "node-actionlint" / "bin" / "node-actionlint.js"
 
 
 def actionlint(folder) -> subprocess.CompletedProcess:
+    need(bool(shutil.which("node")) and ACTIONLINT.exists(), "Node.js with actionlint (tests/tools)")
     return subprocess.run(["node", str(ACTIONLINT), ".github/workflows/*.yml"], cwd=folder, capture_output=True, text=True, timeout=120)
 
 
-@needs_node
 def test_actionlint_finds_nothing_in_the_workflows():
     result = actionlint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Checking 2 workflow file(s)" in result.stdout
 
 
-@needs_node
 def test_actionlint_finds_a_mistake(tmp_path):
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     text = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8").replace("path: site", "paht: site")

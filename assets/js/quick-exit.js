@@ -107,6 +107,12 @@
     showOverlay();
     if (savedTitle === null) savedTitle = document.title;
     document.title = text("leaving");
+    // The weather site must not learn which page the reader left. The site's pages ask for no
+    // referrer already; saying it here too keeps that true on any page that loads this script.
+    var policy = document.createElement("meta");
+    policy.name = "referrer";
+    policy.content = "no-referrer";
+    document.head.appendChild(policy);
     window.location.replace(exitUrl);
   }
 

@@ -2,9 +2,14 @@
 `chromium`), then one Playwright downloaded earlier."""
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 KNOWN_PATHS = (
     "/usr/bin/chromium",
@@ -46,8 +51,10 @@ def playwright_chromium() -> str | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    with sync_playwright() as p:
-        path = p.chromium.executable_path
+    def ask() -> str:
+        with sync_playwright() as p:
+            return p.chromium.executable_path
+    path = off_the_event_loop(ask)
     return path if path and Path(path).exists() else None
 
 
@@ -77,3 +84,15 @@ def require() -> str:
 def launch(playwright):
     """A headless Chromium that stays off the network except for what a page asks for."""
     return playwright.chromium.launch(executable_path=require(), args=LAUNCH_ARGS)
+
+
+def off_the_event_loop(work: Callable[[], T]) -> T:
+    """Run work that drives Playwright's sync API. That API refuses to run in a thread where an
+    asyncio loop is running (a notebook; the browser tests, whose pages hold one), so there the
+    work gets a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()

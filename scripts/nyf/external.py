@@ -1,5 +1,5 @@
 """Every link to another site (pages' sources and links, data's sources and web addresses) still
-answers. Sources move and disappear; this runs on a schedule (.github/workflows/links.yml), not
+answers. Sources move and disappear; this runs on a schedule (.github/workflows/sources.yml), not
 on every change, because its answer depends on other sites on a given day."""
 from __future__ import annotations
 

@@ -96,6 +96,11 @@ def check(loaded: Loaded, languages: Languages) -> Directory:
         if c["confidence"] == "confirmed" and len(c["sources"]) < 2:
             raise loaded.error(where + ("sources",), "confidence is 'confirmed' but only one source is listed: add a second "
                                                      "independent source, or set confidence: single-source")
+        for phone in c.get("phones", [])[:1]:
+            for code, name in c["name"].items():
+                if re.search(rf"(?<!\d){re.escape(phone['number'])}(?!\d)", name):
+                    raise loaded.error(where + ("name", code), f"has the number {phone['number']} in it, and pages print the number "
+                                       f"right after the name (\"{name} {phone['number']}\"): take the number out of the name", name)
         for j, lang in enumerate(c["languages"]):
             if lang not in english.languages:
                 raise loaded.error(where + ("languages", j), "unknown language code; use a two- or three-letter code such as ko, en, id, zh", lang)

@@ -27,7 +27,7 @@ from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from nyf import csp, languages, material, render, search_index
+from nyf import compact_html, csp, languages, material, render, search_index, trim_css, valid_html
 from nyf.project import Project
 from nyf.shortcodes import ShortcodeError, expand
 from nyf.yamlfile import DataError
@@ -46,6 +46,8 @@ def is_placeholder(site_url: str) -> bool:
 class SiteConfig(base.Config):
     # Off only for experiments: with it, the browser refuses anything from another host.
     csp = config_options.Type(bool, default=True)
+    # Material's stylesheets less the rules no page uses (scripts/nyf/trim_css.py); not under serve.
+    trim_css = config_options.Type(bool, default=True)
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -103,6 +105,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         config.site_description = lang.site_description
         config.extra["exit_url"] = lang.exit_url
         config.extra["strings"] = lang.strings
+        # The colour switch's name, in the page's language (mkdocs.yml can give only one).
+        for option in config.theme["palette"]:
+            option["toggle"]["name"] = lang.s("palette_to_light" if option["scheme"] == "slate" else "palette_to_dark")
         # The one 404 page speaks every language; it is made in the build at the site's root.
         if lang.at_root:
             config.theme.static_templates.add("404.html")
@@ -137,6 +142,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return context
 
     def with_policy(self, html: str) -> str:
+        html = compact_html.compact(valid_html.tidy(html))
         if not self.config.csp or self.command == "serve":
             return html  # the dev server's live reload is an inline script of its own
         out = csp.add_meta(html)
@@ -178,6 +184,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         root = next(lang for lang in self.langs if lang.at_root)
         if (self.site_dir / root.root / "search" / "search_index.full.json").exists():
             search_index.write_stub(self.site_dir, root)
+        if self.config.trim_css:
+            for t in trim_css.trim(self.site_dir):
+                log.info(f"{t.old}: {t.before // 1024} KB, trimmed to {t.after // 1024} KB ({t.new})")
         if self.config.csp:
             prefix = urlsplit(self.site_url or "/").path.rstrip("/")
             fingerprinted = sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.glob("assets/**/*")

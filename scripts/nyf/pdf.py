@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import mimetypes
 import os
 import re
 import shutil
@@ -24,8 +25,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-
-import mimetypes
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -208,5 +207,7 @@ def export(project: Project, langs: Languages, site: Path, preview: bool, versio
            log: Callable[[str], None] = print) -> list[Path]:
     """Every PDF of the site into <site>/downloads/. Raises chromium.NoChromium if a print is due
     and there is no browser to make it."""
-    with Printer(site, project.cache / "pdf", preview, version, site_url, log) as printer:
-        return [printer.make(item) for item in prints(project, langs)]
+    def work() -> list[Path]:
+        with Printer(site, project.cache / "pdf", preview, version, site_url, log) as printer:
+            return [printer.make(item) for item in prints(project, langs)]
+    return chromium.off_the_event_loop(work)

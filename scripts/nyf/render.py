@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, statistics
+from nyf import changes, charts, formats, hotlines, opendata, pathways, platforms, shortcodes, statistics
 from nyf.markdown_text import split_front_matter
 from nyf.languages import Language, Languages
 from nyf.project import Project
@@ -162,7 +163,7 @@ class ContactText:
             return ""
         return self.lang.s("abroad", country=self.country(contact["region"])) + self.lang.s("colon")
 
-    def hints(self, contact: dict) -> list:
+    def hints(self, contact: dict, beside: bool = True) -> list:
         """What a reader of this language must know before calling: where the number works,
         which language the line speaks, and who speaks theirs."""
         out = []
@@ -174,20 +175,21 @@ class ContactText:
             if abroad:
                 number = abroad.get("international") or abroad["number"]
                 out.append(MdMarkup("{}[{}]({})").format(self.abroad(contact), number, hotlines.tel_href(abroad)))
-        region_language = {"korea": "ko", "indonesia": "id"}.get(contact["region"])
-        if phone and region_language and not hotlines.speaks(contact, self.lang):
-            out.append(self.lang.s("other_language", languages=self.lang.language_name(region_language)))
-            beside = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
-            if beside and beside != contact["id"]:
-                other = self.directory.contacts[beside]
+        if phone and contact["languages"] and not hotlines.speaks(contact, self.lang):
+            # The languages the line speaks, not the country's: KBRI Seoul is in Korea and speaks Indonesian.
+            names = [self.lang.language_name(code) for code in contact["languages"]]
+            out.append(self.lang.s("other_language", languages=format_list(names, locale=self.lang.locale)))
+            companion = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
+            if beside and companion and companion != contact["id"]:
+                other = self.directory.contacts[companion]
                 named = MdMarkup("{} {}").format(self.lang.text(other["name"]), self.tel(other))
                 out.append(MdMarkup.escape(self.lang.s("beside", contact="\0")).replace("\0", named))
         return out
 
-    def contact(self, contact: dict) -> MdMarkup:
+    def contact(self, contact: dict, beside: bool = True) -> MdMarkup:
         name = self.lang.text(contact["name"])
         if contact.get("phones"):
-            text = MdMarkup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact), self.lang))
+            text = MdMarkup("{} {}{}").format(name, self.tel(contact), paren(self.hints(contact, beside), self.lang))
         elif contact.get("web"):
             text = external_link(name, contact["web"], self.lang)
         elif contact.get("email"):
@@ -207,6 +209,11 @@ class ContactText:
         out = {}
         for cid, contact in self.directory.contacts.items():
             out[f"contact:{cid}"] = str(self.contact(contact))
+            # The line that speaks the reader's language (KBRI Seoul beside a Korean line) is said
+            # once a page: after the first, shortcodes.expand uses this variant without it.
+            again = str(self.contact(contact, beside=False))
+            if again != out[f"contact:{cid}"]:
+                out[f"contact:{cid}{shortcodes.AGAIN}"] = again
             if contact.get("phones"):
                 out[f"tel:{cid}"] = str(self.tel(contact))
             if contact.get("web"):
@@ -364,16 +371,29 @@ def qr_targets(project: Project) -> dict[str, str]:
             if path in made or any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
 
 
-def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment) -> dict[str, str]:
+def qr_target_title(path: str, lang: Language, titles: dict[str, str], paths: pathways.Pathways | None) -> str:
+    if path == f"{pathways.FOLDER}/" and paths:
+        return lang.text(paths.data["start"]["title"])
+    own = [f"{path}index.{lang.code}.md", f"{path.rstrip('/')}.{lang.code}.md"]
+    # No title in this language yet: another language's, rather than none.
+    versions = re.compile(rf"({re.escape(path)}index|{re.escape(path.rstrip('/'))})\.[a-z-]+\.md")
+    other = sorted(k for k in titles if versions.fullmatch(k))
+    return next((titles[k] for k in own + other if titles.get(k)), path)
+
+
+def qr_codes(project: Project, lang: Language, site_url: str, env: jinja2.Environment, titles: dict[str, str],
+             paths: pathways.Pathways | None) -> dict[str, str]:
     out = {}
     for name, path in qr_targets(project).items():
+        # Screen readers hear where the code leads: "QR code to the page “What changed”".
+        label = lang.s("qr_label", page=qr_target_title(path, lang, titles, paths))
         url = site_url.rstrip("/") + "/" + lang.root + path
         svg = qr_symbol(url).svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
                                         svgclass="nyf-qr__code", lineclass=None)
         scheme, sep, rest = url.partition("://")
         # The address may wrap after "/" and "." only, so that it never splits a word.
         out[f"qr:{name}"] = env.get_template("qr.html").render(
-            svg=Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(lang.s("qr_label"))), 1)),
+            svg=Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(label)), 1)),
             scheme=scheme + sep, parts=[p for p in rest.replace("/", "/\0").replace(".", ".\0").split("\0") if p])
     return out
 
@@ -386,8 +406,10 @@ def page_titles(project: Project) -> dict[str, str]:
     for path in sorted(project.docs.rglob("*.md")):
         if any(path.relative_to(project.docs).as_posix().startswith(folder + "/") for folder in GENERATED_PAGES):
             continue  # made from data: their titles are in data/ already
-        meta = split_front_matter(path.read_text(encoding="utf-8"))[0] or ""
+        body = path.read_text(encoding="utf-8")
+        meta = split_front_matter(body)[0] or ""
         title = next((line.split(":", 1)[1].strip().strip("\"'") for line in meta.splitlines() if line.startswith("title:")), "")
+        title = title or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
         out[path.relative_to(project.docs).as_posix()] = title
     return out
 
@@ -463,7 +485,7 @@ def render(project: Project, langs: Languages, site_url: str) -> dict[str, str |
             entries = [contact_text.entry(c) for c in directory.in_region(region)]
             name = "platforms" if region == "platform" else region
             out[f"snippets/hotlines/{name}.{lang.code}.md"] = md_env.get_template("directory.md").render(entries=entries, s=lang.strings)
-        codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env)}
+        codes = {**contact_text.codes(), **stat_text.codes(), **qr_codes(project, lang, site_url, env, titles, paths)}
         all_codes[lang.code] = codes
         if paths:
             for rel, text in pathways.pages(paths, lang, langs, with_platforms=bool(cards)).items():

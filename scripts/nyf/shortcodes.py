@@ -10,6 +10,10 @@ What each code becomes is made beforehand, with everything else from data/ (rend
 the codes are only found and replaced. Codes inside `code` and ``` blocks are left alone (the
 translation check counts them the same way). An unknown code stops the build with the page and
 line, so a typo never reaches a reader.
+
+Some hints a reader needs once a page, not after every contact: on an Indonesian page, that KBRI
+Seoul answers in Indonesian beside each Korean line. A code with such a hint has a second text,
+under its key plus AGAIN, which every later code of that kind on the page uses.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import Iterator
 
 from nyf.markdown_text import blank
 
+AGAIN = "|again"
 CODE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[A-Za-z0-9_./-]+)\]\]")
 
 
@@ -37,7 +42,7 @@ def used(markdown: str) -> list[str]:
 
 def expand(markdown: str, codes: dict[str, str], source: str) -> str:
     """markdown with every code replaced by codes["kind:id"]; source names the page in messages."""
-    out, last = [], 0
+    out, last, said_once = [], 0, False
     for match in find(markdown):
         key = match.group(0)[2:-2]
         if key not in codes:
@@ -47,11 +52,16 @@ def expand(markdown: str, codes: dict[str, str], source: str) -> str:
             if kind not in kinds:
                 hint = "use one of: " + ", ".join(f"[[{k}:...]]" for k in kinds)
             else:
-                near = difflib.get_close_matches(key, [k for k in codes if k.startswith(kind + ":")], n=3, cutoff=0.5)
+                near = difflib.get_close_matches(key, [k for k in codes if k.startswith(kind + ":") and not k.endswith(AGAIN)], n=3, cutoff=0.5)
                 hint = ("did you mean " + " or ".join(f"[[{k}]]" for k in near) + "?") if near else \
                     f"no such id in data/ (ids are the id: entries of data/{'statistics' if kind == 'stat' else 'hotlines'}.yml)"
             raise ShortcodeError(f"{source}:{line}: [[{key}]] does not exist; {hint}")
-        out += [markdown[last:match.start()], codes[key]]
+        text = codes[key]
+        if key + AGAIN in codes:
+            if said_once:
+                text = codes[key + AGAIN]
+            said_once = True
+        out += [markdown[last:match.start()], text]
         last = match.end()
     out.append(markdown[last:])
     return "".join(out)
