@@ -161,11 +161,11 @@ def base_url(site):
 
 
 @pytest.fixture(scope="session")
-def crawl(site, base_url, pages):
-    """Every page visited once in Chromium; see crawl.py for what is recorded."""
+def crawl(site, base_url, pages, html):
+    """The pages visited once in Chromium; see crawl.py for what is recorded, and where."""
     import crawl as crawler
 
-    return crawler.run(base_url, pages)
+    return crawler.run(base_url, crawler.plan(pages, html, LANGS))
 
 
 @pytest.fixture(scope="session")
@@ -205,6 +205,9 @@ def small_project(tmp_path) -> Project:
     for part in SMALL_PROJECT_PARTS:
         shutil.copytree(ROOT / part, root / part)
     shutil.copytree(FIXTURES / "docs", root / "docs")
+    # The real data, less what names pages the small copy lacks.
+    (root / "data" / "pathways.yml").unlink(missing_ok=True)
+    shutil.copy(FIXTURES / "data" / "changes.yml", root / "data" / "changes.yml")
     shutil.copy(ROOT / ".pymarkdown.yml", root / ".pymarkdown.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = (FIXTURES / "nav.yml").read_text(encoding="utf-8")

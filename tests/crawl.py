@@ -1,12 +1,21 @@
-"""One visit of every page of the built site in headless Chromium, recording what the browser
+"""One visit of the pages of the built site in headless Chromium, recording what the browser
 tests then assert on: each page is opened once, in a fresh context, and waits for `load` (never
 for network idle), a few pages at a time.
 
 For each page: every request it made, failed requests and console errors; Content-Security-Policy
 violations (while the colour switch is used and Shift is pressed, as a reader would); the quick
-exit and the help panel as laid out on a 375 px phone; axe-core at 375 px in the light scheme and
-at 1280 px in the dark one; what is still shown in print, and the page printed to PDF (paper size,
-blank pages); cookies and storage.
+exit and the help panel as laid out on a 375 px phone; axe-core at 375 px in the light scheme;
+what is still shown in print; cookies and storage. Some checks cost more and are made where
+they can find something (plan() says where):
+- "dark": axe-core again at 1280 px in the dark scheme, on one page of each kind in each
+  language (colours come from the stylesheets, which every page shares; each kind of page
+  brings its own elements);
+- "pdf": the page printed to PDF (paper size, blank pages), on every page without a PDF of its
+  own (those are printed by the build and checked in test_guides.py).
+The route pages of "Where do I start?" are one template filled from data/pathways.yml: the
+browser visits the start and question pages, one route of each situation and the three longest
+routes in each language (they print longest); every route is read from its HTML by the other
+tests.
 """
 from __future__ import annotations
 
@@ -78,9 +87,42 @@ async def _axe(page) -> list[dict]:
     return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
 
 
-async def visit(browser, base: str, path: str) -> dict:
+# One page of each kind, in every language: the pages whose elements nothing else has.
+DARK_KINDS = ("", "help/", "help/start/", "help/if-it-happened-to-you/", "statistics/", "glossary/", "law/korea/",
+              "schools/students/", "schools/kit/", "schools/kit/primary/slides/", "changes/", "404.html")
+ROUTE_SAMPLE_LONGEST = 3
+
+
+def plan(pages: list[str], html: dict[str, str], langs) -> dict[str, set[str]]:
+    """{path: the costly checks it gets} for every page the browser visits."""
+    routes: dict[str, list[str]] = {}
+    out: dict[str, set[str]] = {}
+    for path in pages:
+        lang = langs.of_url(path)
+        rel = path[len("/" + lang.root):] if path != "/404.html" else "404.html"
+        text = html[path]
+        if rel.startswith("help/start/") and rel != "help/start/" and 'class="nyf-answers' not in text:
+            routes.setdefault(lang.code, []).append(path)
+            continue
+        checks = set()
+        if rel in DARK_KINDS:
+            checks.add("dark")
+        if 'download>' not in text or "/downloads/" not in text:
+            checks.add("pdf")
+        out[path] = checks
+    for code, paths in routes.items():
+        by_situation: dict[str, str] = {}
+        for path in sorted(paths):
+            by_situation.setdefault(path.rstrip("/").rsplit("/", 1)[-1].split("-")[0], path)
+        longest = sorted(paths, key=lambda p: -len(html[p]))[:ROUTE_SAMPLE_LONGEST]
+        for i, path in enumerate(sorted(set(by_situation.values()) | set(longest))):
+            out[path] = {"pdf"} | ({"dark"} if i == 0 else set())
+    return out
+
+
+async def visit(browser, base: str, path: str, checks: set[str] = frozenset({"dark", "pdf"})) -> dict:
     own = urlsplit(base).netloc
-    record = {"path": path, "requests": [], "foreign": [], "failed": [], "errors": []}
+    record = {"path": path, "checks": sorted(checks), "requests": [], "foreign": [], "failed": [], "errors": []}
     context = await browser.new_context(viewport=PHONE, color_scheme="light")
     # Nothing may leave the machine: a request to another host is recorded, then refused.
     await context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own,
@@ -108,14 +150,16 @@ async def visit(browser, base: str, path: str) -> dict:
         if await toggle.count():
             await toggle.first.click()
         await page.keyboard.press("Shift")
-        await page.set_viewport_size(DESKTOP)
-        await page.emulate_media(color_scheme="dark")
-        record["axe_desktop_dark"] = await _axe(page)
+        if "dark" in checks:
+            await page.set_viewport_size(DESKTOP)
+            await page.emulate_media(color_scheme="dark")
+            record["axe_desktop_dark"] = await _axe(page)
         await page.emulate_media(media="print", color_scheme="light")
         record["printed_chrome"] = await page.evaluate(SHOWN_IN_PRINT, list(PRINT_HIDDEN))
-        pdf = PdfReader(io.BytesIO(await page.pdf(prefer_css_page_size=True)))
-        record["pdf_pages"] = [(round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72),
-                                bool(p.extract_text().strip())) for p in pdf.pages]
+        if "pdf" in checks:
+            pdf = PdfReader(io.BytesIO(await page.pdf(prefer_css_page_size=True)))
+            record["pdf_pages"] = [(round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72),
+                                    bool(p.extract_text().strip())) for p in pdf.pages]
         record["csp"] = await page.evaluate("window.__nyfViolations")
         record["cookie"] = await page.evaluate("document.cookie")
         record["storage"] = await page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
@@ -127,7 +171,7 @@ async def visit(browser, base: str, path: str) -> dict:
     return record
 
 
-async def _run(base: str, paths: list[str]) -> dict[str, dict]:
+async def _run(base: str, paths: dict[str, set[str]]) -> dict[str, dict]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
@@ -136,7 +180,7 @@ async def _run(base: str, paths: list[str]) -> dict[str, dict]:
 
         async def one(path):
             async with gate:
-                return await visit(browser, base, path)
+                return await visit(browser, base, path, paths[path])
 
         try:
             records = await asyncio.gather(*(one(p) for p in paths))
@@ -145,8 +189,11 @@ async def _run(base: str, paths: list[str]) -> dict[str, dict]:
     return {r["path"]: r for r in records}
 
 
-def run(base: str, paths: list[str]) -> dict[str, dict]:
-    """{path: record}. Runs in a thread of its own, beside any sync Playwright of the tests."""
+def run(base: str, paths: dict[str, set[str]] | list[str]) -> dict[str, dict]:
+    """{path: record} for {path: checks} (or every check on a list of paths). Runs in a thread of
+    its own, beside any sync Playwright of the tests."""
+    if not isinstance(paths, dict):
+        paths = {p: {"dark", "pdf"} for p in paths}
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(lambda: asyncio.run(_run(base, paths))).result()
 

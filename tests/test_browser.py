@@ -45,9 +45,21 @@ def test_printing_any_page_gives_a4_without_chrome_or_a_blank_page(crawl):
         pages = record.get("pdf_pages") or []
         out += [f"page {i} is {w}x{h} mm, not A4" for i, (w, h, _) in enumerate(pages, 1) if (w, h) != (210, 297)]
         out += [f"page {i} of {len(pages)} is blank" for i, (_, _, text) in enumerate(pages, 1) if not text]
-        return out + ([] if pages else ["did not print"])
+        return out + ([] if pages or "pdf" not in record["checks"] else ["did not print"])
     problems = every(crawl, check)
     assert not problems, "\n".join(problems)
+
+
+def test_the_costly_checks_reach_every_kind_of_page_in_every_language(crawl):
+    import crawl as crawler
+    for lang in LANGS:
+        dark = {p for p, r in crawl.items() if "axe_desktop_dark" in r and LANGS.of_url(p) == lang}
+        kinds = {f"/{lang.root}{k}" for k in crawler.DARK_KINDS if k != "404.html"}
+        assert kinds <= dark, f"{lang.code}: no dark-scheme check on {sorted(kinds - dark)}"
+        route = [p for p in dark if "/help/start/" in p and p not in kinds]
+        assert route, f"{lang.code}: no route page in the dark-scheme check"
+    printed = [r for r in crawl.values() if r.get("pdf_pages")]
+    assert len(printed) >= len(crawl) // 2, "most pages are printed"
 
 
 def test_the_quick_exit_is_in_the_first_phone_screen_and_nothing_covers_it(crawl):

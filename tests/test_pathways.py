@@ -110,7 +110,6 @@ def test_pages_no_longer_made_are_removed(project):
 # --- the real pages ---------------------------------------------------------------------------------
 
 REAL = pathways.load(PROJECT, LANGS)
-needs_real = pytest.mark.skipif(REAL is None, reason="data/pathways.yml is not there yet")
 
 
 def content_links(dom, path: str) -> list[str]:
@@ -119,7 +118,6 @@ def content_links(dom, path: str) -> list[str]:
             if a.attrs.get("href") and not a.attrs["href"].startswith(("http", "tel:", "mailto:", "#"))]
 
 
-@needs_real
 def test_every_route_is_reached_in_at_most_three_clicks_in_every_language(dom):
     reached_by_lang = {}
     for lang in LANGS:
@@ -141,7 +139,6 @@ def test_every_route_is_reached_in_at_most_three_clicks_in_every_language(dom):
     assert len({frozenset(v) for v in reached_by_lang.values()}) == 1, "the same routes in every language"
 
 
-@needs_real
 def test_every_route_has_a_phone_number_from_data_and_the_start_page_explains_the_quick_exit(dom):
     for lang in LANGS:
         start = dom[f"/{lang.root}help/start/"]
@@ -152,7 +149,6 @@ def test_every_route_has_a_phone_number_from_data_and_the_start_page_explains_th
             assert tels, f"{lang.code} {route.id}: no phone number"
 
 
-@needs_real
 def test_the_start_page_is_linked_from_the_help_panel_and_the_home_page(content_pages, dom):
     for lang in LANGS:
         home = dom[f"/{lang.root}"]
@@ -166,14 +162,12 @@ def test_the_start_page_is_linked_from_the_help_panel_and_the_home_page(content_
         assert start is not None and urlsplit(urljoin(path, start.attrs["href"])).path == f"/{lang.root}help/start/", path
 
 
-@needs_real
 def test_routes_print_on_at_most_two_a4_pages(crawl):
     for path, record in crawl.items():
         if "/help/start/" in path and record.get("pdf_pages") is not None:
             assert len(record["pdf_pages"]) <= 2, f"{path} prints on {len(record['pdf_pages'])} pages"
 
 
-@needs_real
 @pytest.mark.browser
 def test_the_start_page_and_a_route_work_with_javascript_off(browser, base_url):
     context = browser.new_context(java_script_enabled=False)

@@ -14,6 +14,7 @@ them again), so the build checks their links and anchors like any other page's.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from nyf.languages import Language, Languages
@@ -176,6 +177,25 @@ def _answer_list(items: list[tuple[str, str, str | None]]) -> str:
     return "\n".join(lines + ["", "</div>", ""])
 
 
+DESCRIPTION_MAX = 160
+
+
+def description(intro: str) -> str:
+    """A route's meta description from its intro: whole sentences up to 160 characters (what
+    search results show), or the first sentence cut at a word."""
+    text = re.sub(r"\[\[[a-z]+:[^\]]+\]\]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", intro)
+    text = " ".join(text.split())
+    sentences = re.findall(r".+?(?:[.!?。](?=\s|$)|$)", text)
+    out = ""
+    for sentence in (x.strip() for x in sentences if x.strip()):
+        if len(out) + len(sentence) + 1 > DESCRIPTION_MAX:
+            break
+        out = f"{out} {sentence}".strip()
+    if not out:
+        out = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return out
+
+
 def pages(pathways: Pathways, lang: Language, langs: Languages, with_platforms: bool = True) -> dict[str, str]:
     """{path under docs/: Markdown} for every page of help/start/ in this language."""
     data, t = pathways.data, lang.text
@@ -240,14 +260,17 @@ def pages(pathways: Pathways, lang: Language, langs: Languages, with_platforms: 
     # A page for each route.
     for route in pathways.routes:
         raw = route.raw
-        body = [_front(t(raw["title"]), t(raw.get("intro") or raw["title"]).split("\n")[0], reviewed), f"# {t(raw['title'])}\n\n"]
+        body = [_front(t(raw["title"]), description(t(raw.get("intro") or raw["title"])), reviewed), f"# {t(raw['title'])}\n\n"]
         if raw.get("intro"):
             body.append(t(raw["intro"]).strip() + "\n\n")
         for n, sid in enumerate(raw["steps"], 1):
             step = data["steps"][sid]
             body.append(f"## {n}. {t(step['title'])} {{#{sid}}}\n\n{t(step['text']).strip()}\n\n")
             if step.get("platforms") and with_platforms:
-                body.append(f'--8<-- "platforms/all.{lang.code}.md"\n\n')
+                # Ten open cards with their sources would take a route to ten sheets: on paper the
+                # route names the page that has them instead.
+                body.append(f'<div class="nyf-route-platforms nyf-no-print" markdown>\n\n--8<-- "platforms/all.{lang.code}.md"\n\n</div>\n\n'
+                            f'<p class="nyf-print-only">{s["start_platforms_print"]}</p>\n\n')
             if step.get("more"):
                 body.append(f'<p class="nyf-step-more" markdown>[{s["start_more"]}](../../{step["more"]})</p>\n\n')
         body.append(f'<p class="nyf-start-again" markdown>[{s["start_again"]}](index.md) · [{s["help_panel_more"]}](../index.md)</p>\n')
