@@ -110,6 +110,12 @@ def test_a_contact_says_where_it_works_and_in_which_language(out):
     assert "tel:intl-stopncii" not in en, "no number, no [[tel:]]"
 
 
+def test_a_line_of_many_languages_is_described_by_their_number(data):  # noqa: F811
+    change(data, "hotlines", "    languages: [id, ko]\n", "    languages: [ko, zh, vi, th, ru]\n")
+    en = codes(render.render(data, LANGS, "https://example.org/"), "en")
+    assert en["contact:kr-kbri"].endswith("(in 5 languages, not English)"), en["contact:kr-kbri"]
+
+
 def test_the_line_in_the_readers_language_is_named_once_a_page(out):
     from nyf.shortcodes import expand
     page = expand("- [[contact:kr-1366]]\n- [[contact:kr-112]]\n- [[contact:kr-1366]]\n", codes(out, "id"), "p.id.md")

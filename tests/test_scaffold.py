@@ -179,16 +179,29 @@ def test_the_new_language_is_served_with_its_own_pages_search_and_404(vietnamese
 
 
 @pytest.mark.browser
-def test_make_build_prints_the_new_languages_guides_too(vietnamese):
-    from nyf import pdf
+def test_make_build_prints_the_new_languages_guides_too(vietnamese, tmp_path):
+    """Every PDF has a Vietnamese version to print, and one is printed (all of them would take a
+    minute; printing is the same for every page). The build without PDFs breaks no link but
+    the downloads."""
+    from nyf import chromium, linkcheck, pdf
 
     repo, _, built = vietnamese
     langs = languages.load(repo)
-    made = pdf.export(repo, langs, built.site, preview=True, version=build.version(repo), site_url=built.site_url,
-                      log=lambda _: None)
-    assert {p.name for p in made} >= {"students-vi.pdf", "teachers-vi.pdf", "parents-vi.pdf"}
-    from nyf import linkcheck
-    assert linkcheck.check(built.site) == []
+    prints = pdf.prints(repo, langs)
+    names = {code: {i.name.rsplit("-", 1)[0] for i in prints if i.lang.code == code} for code in ("en", "vi")}
+    assert names["vi"] == names["en"] and {"students", "teachers", "parents"} <= names["vi"]
+    item = next(i for i in prints if i.name == "students-vi")
+
+    def one() -> bytes:
+        with pdf.Printer(built.site, tmp_path / "cache", preview=True, version=build.version(repo),
+                         site_url=built.site_url, log=lambda _: None) as printer:
+            return printer.render(item)
+    printed = chromium.off_the_event_loop(one)
+    from pypdf import PdfReader
+    import io
+    reader = PdfReader(io.BytesIO(printed))
+    assert 1 <= len(reader.pages) <= item.budget
+    assert [p for p in linkcheck.check(built.site) if "/downloads/" not in p] == []
 
 
 def test_the_new_language_passes_the_checks(vietnamese):

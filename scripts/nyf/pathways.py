@@ -272,7 +272,7 @@ def pages(pathways: Pathways, lang: Language, langs: Languages, with_platforms: 
                 body.append(f'<div class="nyf-route-platforms nyf-no-print" markdown>\n\n--8<-- "platforms/all.{lang.code}.md"\n\n</div>\n\n'
                             f'<p class="nyf-print-only">{s["start_platforms_print"]}</p>\n\n')
             if step.get("more"):
-                body.append(f'<p class="nyf-step-more" markdown>[{s["start_more"]}](../../{step["more"]})</p>\n\n')
-        body.append(f'<p class="nyf-start-again" markdown>[{s["start_again"]}](index.md) · [{s["help_panel_more"]}](../index.md)</p>\n')
+                body.append(f'<p class="nyf-step-more nyf-no-print" markdown>[{s["start_more"]}](../../{step["more"]})</p>\n\n')
+        body.append(f'<p class="nyf-start-again nyf-no-print" markdown>[{s["start_again"]}](index.md) · [{s["help_panel_more"]}](../index.md)</p>\n')
         out[f"{FOLDER}/{route.id}.{lang.code}.md"] = "".join(body)
     return out

@@ -41,6 +41,8 @@ from nyf.project import Project
 
 PACKAGE = Path(__file__).resolve().parent
 # [[qr:target]] -> the page it points to, under a language's root (only pages that exist).
+# A line that speaks more languages than this is described by their number ("13 languages").
+LANGUAGES_NAMED = 3
 QR_TARGETS = {"help": "help/", "start": "help/start/", "changes": "changes/"}
 # Medium error correction: survives a smudge or a fold, and keeps the symbol small.
 QR_ERROR = "m"
@@ -178,7 +180,10 @@ class ContactText:
         if phone and contact["languages"] and not hotlines.speaks(contact, self.lang):
             # The languages the line speaks, not the country's: KBRI Seoul is in Korea and speaks Indonesian.
             names = [self.lang.language_name(code) for code in contact["languages"]]
-            out.append(self.lang.s("other_language", languages=format_list(names, locale=self.lang.locale)))
+            if len(names) <= LANGUAGES_NAMED:
+                out.append(self.lang.s("other_language", languages=format_list(names, locale=self.lang.locale)))
+            else:  # Danuri's thirteen: what matters is that the reader's is not among them
+                out.append(self.lang.s("other_languages_count", count=len(names)))
             companion = (self.lang.contacts.get("beside_other_language") or {}).get(contact["region"])
             if beside and companion and companion != contact["id"]:
                 other = self.directory.contacts[companion]
