@@ -45,9 +45,18 @@ def built(tmp_path_factory) -> build.Built:
     return build.build(PROJECT, tmp_path_factory.mktemp("built") / "site", log=lambda _: None)
 
 
+@pytest.hookimpl(trylast=True)  # after -m has left out what it leaves out
+def pytest_collection_modifyitems(session, config, items):
+    config.nyf_browser_tests = any(item.get_closest_marker("browser") for item in items)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `make check` builds it: everything but the PDFs (no browser needed)."""
+def site(request, tmp_path_factory) -> Path:
+    """The built site for the tests that read its files. When the browser tests run too, that is
+    the `built` site (one build less); otherwise the site as `make check` builds it, everything
+    but the PDFs (no browser needed)."""
+    if getattr(request.config, "nyf_browser_tests", False):
+        return request.getfixturevalue("built").site
     return build.build(PROJECT, tmp_path_factory.mktemp("site") / "site", with_pdfs=False, log=lambda _: None).site
 
 

@@ -1,17 +1,17 @@
 """One visit of the pages of the built site in headless Chromium, recording what the browser
-tests then assert on: each page is opened once, in a fresh context, and waits for `load` (never
+tests then assert on: each page is opened once, from a blank tab, and waits for `load` (never
 for network idle), a few pages at a time.
 
 For each page: every request it made, failed requests and console errors; Content-Security-Policy
 violations (while the colour switch is used and Shift is pressed, as a reader would); the quick
-exit and the help panel as laid out on a 375 px phone; axe-core at 375 px in the light scheme;
-what is still shown in print; cookies and storage. Some checks cost more and are made where
-they can find something (plan() says where):
-- "dark": axe-core again at 1280 px in the dark scheme, on one page of each kind in each
+exit and the help panel as laid out on a 375 px phone; what is still shown in print; cookies and
+storage. The costly checks are made where they can find something (plan() says where):
+- "axe": axe-core at 375 px in the light scheme, on every page in one of its languages, in turn;
+- "dark": axe-core again at 1280 px in the dark scheme, on one page of each kind in every
   language (colours come from the stylesheets, which every page shares; each kind of page
   brings its own elements);
-- "pdf": the page printed to PDF (paper size, blank pages), on every page without a PDF of its
-  own (those are printed by the build and checked in test_guides.py).
+- "pdf": the page printed to PDF (paper size, blank pages), where "axe" is, unless the page has
+  a PDF of its own (the build prints those; test_guides.py checks them).
 The route pages of "Where do I start?" are one template filled from data/pathways.yml: the
 browser visits the start and question pages, one route of each situation and the three longest
 routes in each language (they print longest); every route is read from its HTML by the other
@@ -34,6 +34,7 @@ AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(enco
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 PARALLEL = 3
+EXTRA_ARGS: list[str] = []
 PRINT_HIDDEN = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".nyf-exit-bar", ".nyf-help-panel",
                 ".md-top", ".md-skip", ".md-content__button", ".nyf-guide-tools")
 
@@ -94,49 +95,80 @@ ROUTE_SAMPLE_LONGEST = 3
 
 
 def plan(pages: list[str], html: dict[str, str], langs) -> dict[str, set[str]]:
-    """{path: the costly checks it gets} for every page the browser visits."""
+    """{path: the costly checks it gets} for every page the browser visits.
+
+    The language versions of a page share its structure (the translation check sees to it), so
+    axe-core and printing take each page in one of its languages, in turn: every language gets
+    its share, and every page is checked once. The kinds of page in DARK_KINDS get every check in
+    every language."""
     routes: dict[str, list[str]] = {}
+    versions: dict[str, list[str]] = {}
     out: dict[str, set[str]] = {}
     for path in pages:
         lang = langs.of_url(path)
         rel = path[len("/" + lang.root):] if path != "/404.html" else "404.html"
-        text = html[path]
-        if rel.startswith("help/start/") and rel != "help/start/" and 'class="nyf-answers' not in text:
+        if rel.startswith("help/start/") and rel != "help/start/" and 'class="nyf-answers' not in html[path]:
             routes.setdefault(lang.code, []).append(path)
-            continue
-        checks = set()
-        if rel in DARK_KINDS:
-            checks.add("dark")
-        if 'download>' not in text or "/downloads/" not in text:
-            checks.add("pdf")
-        out[path] = checks
+        else:
+            versions.setdefault(rel, []).append(path)
+    for n, (rel, paths) in enumerate(sorted(versions.items())):
+        for i, path in enumerate(sorted(paths, key=lambda p: langs.codes.index(langs.of_url(p).code))):
+            checks = set()
+            if rel in DARK_KINDS or i == n % len(paths):
+                checks |= {"axe", "dark"} if rel in DARK_KINDS else {"axe"}
+                if "download>" not in html[path] or "/downloads/" not in html[path]:
+                    checks.add("pdf")  # a page with a PDF of its own is printed by the build
+            out[path] = checks
     for code, paths in routes.items():
         by_situation: dict[str, str] = {}
         for path in sorted(paths):
             by_situation.setdefault(path.rstrip("/").rsplit("/", 1)[-1].split("-")[0], path)
         longest = sorted(paths, key=lambda p: -len(html[p]))[:ROUTE_SAMPLE_LONGEST]
         for i, path in enumerate(sorted(set(by_situation.values()) | set(longest))):
-            out[path] = {"pdf"} | ({"dark"} if i == 0 else set())
+            out[path] = {"axe", "pdf"} | ({"dark"} if i == 0 else set())
     return out
 
 
-async def visit(browser, base: str, path: str, checks: set[str] = frozenset({"dark", "pdf"})) -> dict:
-    own = urlsplit(base).netloc
+CLEAR_STORAGE = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
+
+
+class Tab:
+    """One browser tab that visits page after page. A new tab costs a new renderer process
+    (about a third of a visit); this one keeps its process and starts every visit from a blank
+    page: storage cleared before the page's scripts run (the colour setting one page stored
+    never reaches the next), phone size, light scheme, screen media, and a record of its own
+    that the tab's listeners, attached once, write to."""
+
+    def __init__(self, page, own: str):
+        self.page, self.own, self.record = page, own, None
+        page.on("request", lambda r: self._add("requests", r.url))
+        page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != own
+                and self._add("foreign", r.url))
+        page.on("requestfailed", lambda r: self._add("failed", f"{r.failure} {r.url}"))
+        page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
+                and self._add("failed", f"{r.status} {r.url}"))
+        page.on("console", lambda m: m.type == "error" and self._add("errors", m.text))
+        page.on("pageerror", lambda e: self._add("errors", str(e)))
+
+    def _add(self, key: str, value: str) -> None:
+        if self.record is not None:
+            self.record[key].append(value)
+
+    @classmethod
+    async def open(cls, context, own: str) -> "Tab":
+        page = await context.new_page()
+        await page.add_init_script(CLEAR_STORAGE + "\n" + WATCH_CSP)
+        return cls(page, own)
+
+
+async def visit(tab: Tab, base: str, path: str, checks: set[str] = frozenset({"axe", "dark", "pdf"})) -> dict:
+    page = tab.page
+    await page.goto("about:blank")
+    await page.set_viewport_size(PHONE)
+    await page.emulate_media(media="screen", color_scheme="light")
     record = {"path": path, "checks": sorted(checks), "requests": [], "foreign": [], "failed": [], "errors": []}
-    context = await browser.new_context(viewport=PHONE, color_scheme="light")
-    # Nothing may leave the machine: a request to another host is recorded, then refused.
-    await context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own,
-                        lambda route: route.abort())
-    page = await context.new_page()
-    page.on("request", lambda r: record["requests"].append(r.url))
-    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != own
-            and record["foreign"].append(r.url))
-    page.on("requestfailed", lambda r: record["failed"].append(f"{r.failure} {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
-            and record["failed"].append(f"{r.status} {r.url}"))
-    page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
-    page.on("pageerror", lambda e: record["errors"].append(str(e)))
-    await page.add_init_script(WATCH_CSP)
+    tab.record = record
+    context = page.context
     try:
         response = await page.goto(base + path, wait_until="load")
         record["status"] = response.status if response else None
@@ -144,7 +176,8 @@ async def visit(browser, base: str, path: str, checks: set[str] = frozenset({"da
         record["exit"] = await page.evaluate(EXIT_FACTS)
         record["panel"] = await page.evaluate(PANEL_FACTS)
         record["too_wide"] = await page.evaluate(TOO_WIDE)
-        record["axe_phone_light"] = await _axe(page)
+        if "axe" in checks:
+            record["axe_phone_light"] = await _axe(page)
         # What a reader does on any page: switch the colour scheme, start the quick exit's count.
         toggle = page.locator("label.md-header__button[for^=__palette]:visible")
         if await toggle.count():
@@ -167,23 +200,36 @@ async def visit(browser, base: str, path: str, checks: set[str] = frozenset({"da
     except Exception as exc:  # a page that breaks the visit is a finding, not a crash of the suite
         record["errors"].append(f"the visit failed: {type(exc).__name__}: {exc}")
     finally:
-        await context.close()
+        tab.record = None
     return record
 
 
 async def _run(base: str, paths: dict[str, set[str]]) -> dict[str, dict]:
     from playwright.async_api import async_playwright
 
+    own = urlsplit(base).netloc
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium.require(), args=chromium.LAUNCH_ARGS)
-        gate = asyncio.Semaphore(PARALLEL)
+        browser = await pw.chromium.launch(executable_path=chromium.require(), args=chromium.LAUNCH_ARGS + EXTRA_ARGS)
+        queue: asyncio.Queue = asyncio.Queue()
+        for path in paths:
+            queue.put_nowait(path)
+        records: list[dict] = []
 
-        async def one(path):
-            async with gate:
-                return await visit(browser, base, path, paths[path])
+        async def worker():
+            context = await browser.new_context(viewport=PHONE, color_scheme="light")
+            # Nothing may leave the machine: a request to another host is recorded, then refused.
+            await context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own,
+                                lambda route: route.abort())
+            tab = await Tab.open(context, own)
+            try:
+                while not queue.empty():
+                    path = queue.get_nowait()
+                    records.append(await visit(tab, base, path, paths[path]))
+            finally:
+                await context.close()
 
         try:
-            records = await asyncio.gather(*(one(p) for p in paths))
+            await asyncio.gather(*(worker() for _ in range(PARALLEL)))
         finally:
             await browser.close()
     return {r["path"]: r for r in records}
@@ -193,7 +239,7 @@ def run(base: str, paths: dict[str, set[str]] | list[str]) -> dict[str, dict]:
     """{path: record} for {path: checks} (or every check on a list of paths). Runs in a thread of
     its own, beside any sync Playwright of the tests."""
     if not isinstance(paths, dict):
-        paths = {p: {"dark", "pdf"} for p in paths}
+        paths = {p: {"axe", "dark", "pdf"} for p in paths}
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(lambda: asyncio.run(_run(base, paths))).result()
 

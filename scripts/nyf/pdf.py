@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -203,11 +204,23 @@ class Printer:
         return target
 
 
+# Printers working at once, each with its own Chromium: printing waits on the browser about half
+# the time, so two keep two cores busy.
+PRINTERS = max(1, min(2, os.cpu_count() or 1))
+
+
 def export(project: Project, langs: Languages, site: Path, preview: bool, version: Version, site_url: str,
            log: Callable[[str], None] = print) -> list[Path]:
-    """Every PDF of the site into <site>/downloads/. Raises chromium.NoChromium if a print is due
-    and there is no browser to make it."""
-    def work() -> list[Path]:
+    """Every PDF of the site into <site>/downloads/, in the order of prints(). Raises
+    chromium.NoChromium if a print is due and there is no browser to make it."""
+    items = prints(project, langs)
+
+    def work(share: list[Print]) -> list[Path]:
+        # A thread of its own has no event loop: Playwright's sync API runs there in any case.
         with Printer(site, project.cache / "pdf", preview, version, site_url, log) as printer:
-            return [printer.make(item) for item in prints(project, langs)]
-    return chromium.off_the_event_loop(work)
+            return [printer.make(item) for item in share]
+
+    shares = [items[i::PRINTERS] for i in range(PRINTERS)]
+    with ThreadPoolExecutor(max_workers=PRINTERS) as pool:
+        done = {item.name: path for share, paths in zip(shares, pool.map(work, shares)) for item, path in zip(share, paths)}
+    return [done[item.name] for item in items]
