@@ -116,6 +116,13 @@ def test_a_line_of_many_languages_is_described_by_their_number(data):  # noqa: F
     assert en["contact:kr-kbri"].endswith("(in 5 languages, not English)"), en["contact:kr-kbri"]
 
 
+def test_an_entry_to_recheck_says_so(data):  # noqa: F811
+    change(data, "hotlines", "    confidence: single-source\n", "    confidence: needs-recheck\n")
+    out = render.render(data, LANGS, "https://example.org/")
+    for lang in LANGS:
+        assert lang.s("needs_recheck") in "".join(v for k, v in out.items() if k.startswith("snippets/hotlines/") and f".{lang.code}." in k)
+
+
 def test_the_line_in_the_readers_language_is_named_once_a_page(out):
     from nyf.shortcodes import expand
     page = expand("- [[contact:kr-1366]]\n- [[contact:kr-112]]\n- [[contact:kr-1366]]\n", codes(out, "id"), "p.id.md")

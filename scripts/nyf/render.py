@@ -254,8 +254,8 @@ class ContactText:
         style = lang.s("language_list")
         spoken = format_list(names, locale=lang.locale) if style == "standard" and names else style.join(names)
         note = lang.text(contact["languages_note"]) if contact.get("languages_note") else ""
-        if spoken and not spoken.endswith((".", "요")):
-            spoken += "."
+        if spoken and note and not spoken.endswith((".", "요")):
+            spoken += "."  # a sentence of its own before the note; alone, a list needs no full stop
         if spoken or note:
             items.append((lang.s("contact_languages"), " ".join(filter(None, [spoken, note]))))
         items.append((lang.s("contact_who"), lang.text(contact["who"])))
@@ -277,6 +277,7 @@ class ContactText:
             "items": items,
             "note": lang.text(contact["note"]) if contact.get("note") else None,
             "single_source": contact["confidence"] == "single-source",
+            "needs_recheck": contact["confidence"] == "needs-recheck",
             "checked": formats.date(contact["verified"], lang.locale),
             "sources": MdMarkup("; ").join(sources),
         }
