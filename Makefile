@@ -57,7 +57,7 @@ tests/tools/node_modules/.installed: tests/tools/package-lock.json
 	else echo "Node.js is not installed: the workflow lint and the HTML check will be skipped (see README)"; fi
 
 test-fast: venv
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" -n auto --dist loadfile  # no browser: the two halves share no costly fixture
 
 bench: venv
 	$(NYF) bench

@@ -45,6 +45,16 @@ def built(tmp_path_factory) -> build.Built:
     return build.build(PROJECT, tmp_path_factory.mktemp("built") / "site", log=lambda _: None)
 
 
+# Fixtures that start Chromium. A test that uses one is a browser test whether or not it says so,
+# so `make test-fast` never waits for a crawl or a print run.
+CHROMIUM_FIXTURES = {"browser", "crawl", "built"}
+
+
+def pytest_itemcollected(item):
+    if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.browser)
+
+
 @pytest.hookimpl(trylast=True)  # after -m has left out what it leaves out
 def pytest_collection_modifyitems(session, config, items):
     config.nyf_browser_tests = any(item.get_closest_marker("browser") for item in items)

@@ -98,3 +98,16 @@ def test_links(tmp_path):
 def test_browser():
     result = subprocess.run([sys.executable, "-m", "nyf", "browser"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0 and result.stdout.startswith("Chromium: ")
+
+
+def test_test_fast_starts_no_browser():
+    """`make test-fast` (pytest -m "not browser") keeps no test that needs Chromium, even one that
+    forgot its marker: conftest marks every user of a Chromium fixture."""
+    from conftest import CHROMIUM_FIXTURES
+
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not browser",
+                             "--fixtures-per-test", "-p", "no:cacheprovider"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:]
+    used = {line.split(" -- ")[0].strip() for line in result.stdout.splitlines() if " -- " in line}
+    assert used and not used & CHROMIUM_FIXTURES, sorted(used & CHROMIUM_FIXTURES)

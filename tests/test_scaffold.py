@@ -66,15 +66,16 @@ def test_a_page_without_folder_goes_at_the_end_of_the_nav(repo):
     assert [line for line in nav_lines(repo) if line.strip()][-1] == "  - talk.md"
 
 
-def test_the_site_still_builds_and_the_new_page_is_flagged_as_unfinished(repo, tmp_path):
-    scaffold.new_page(repo, "law/new-law")
+def test_the_site_still_builds_and_the_new_page_is_flagged_as_unfinished(small_project, tmp_path):
+    repo = small_project  # the small copy: a new page builds the same among 6 pages as among 100
+    scaffold.new_page(repo, "help/new-guide")
     built = build.build(repo, tmp_path / "site", with_pdfs=False, log=lambda _: None)
     for root, title in (("", "새 페이지"), ("en/", "New page"), ("id/", "Halaman baru")):
-        page = (built.site / root / "law" / "new-law" / "index.html").read_text(encoding="utf-8")
+        page = (built.site / root / "help" / "new-guide" / "index.html").read_text(encoding="utf-8")
         assert f">{title}</h1>" in page
-    mine = [p for p in translations.check(repo, languages.load(repo))[0] if "new-law" in p]
-    assert 'docs/law/new-law.ko.md: the title is still the placeholder "새 페이지". Write the real page title in "title:" and in the "# " heading.' in mine
-    assert any("new-law.en.md" in p and "to-do note" in p for p in mine)
+    mine = [p for p in translations.check(repo, languages.load(repo))[0] if "new-guide" in p]
+    assert 'docs/help/new-guide.ko.md: the title is still the placeholder "새 페이지". Write the real page title in "title:" and in the "# " heading.' in mine
+    assert any("new-guide.en.md" in p and "to-do note" in p for p in mine)
     assert not [p for p in mine if "differ" in p or "sections" in p], "the versions are in step with each other"
 
 

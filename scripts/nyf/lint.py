@@ -9,6 +9,8 @@ pymarkdownlnt's pragma, `<!-- pyml disable-next-line nyf002 -->`.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from nyf import languages
 from nyf.lint_rules import Finding, Term, check_bytes
 from nyf.markdown_text import front_matter_end
 from nyf.project import Project
-from nyf.yamlfile import load as load_yaml
+from nyf.yamlfile import DataError, load as load_yaml
 
 CONFIG = ".pymarkdown.yml"
 PLUGINS = Path(__file__).resolve().parent / "lint_plugins"
@@ -107,11 +109,24 @@ def default_targets(root: Path) -> list[Path]:
     return files  # .github/ holds forms, not pages: a pull request template has no "# " title
 
 
-def _api(root: Path) -> PyMarkdownApi:
+def _api(root: Path, files: list[Path]) -> PyMarkdownApi:
     api = PyMarkdownApi().configuration_file_path(str(root / CONFIG))
     for plugin in sorted(PLUGINS.glob("nyf_*.py")):
         api.add_plugin_path(str(plugin))
-    return api.set_string_property("plugins.nyf002.root", str(root))
+    try:
+        terms = terms_by_language(root)
+        langs = site_languages(root) if terms else None
+    except (DataError, OSError):
+        terms, langs = {}, None  # `make check` reports a broken terms or languages file itself
+    pages = {}
+    if langs is not None:
+        for path in files:
+            code = page_language(root, langs, str(path))
+            if code:
+                pages[str(path.resolve())] = code
+    api.set_string_property("plugins.nyf002.terms", json.dumps(
+        {code: [dataclasses.asdict(t) for t in items] for code, items in terms.items()}, ensure_ascii=False))
+    return api.set_string_property("plugins.nyf002.languages", json.dumps(pages, ensure_ascii=False))
 
 
 def _plain(failure) -> str:
@@ -146,7 +161,7 @@ def lint(files: list[Path], root: Path) -> tuple[list[Finding], str | None]:
         to_scan.append((path, shown, front_matter_end(text.split("\n")) + 1, raw.startswith(b"\xef\xbb\xbf")))
     if to_scan:
         try:
-            api = _api(root)
+            api = _api(root, [path for path, *_ in to_scan])
             for path, shown, front_end, bom in to_scan:
                 result = api.scan_path(str(path))
                 own = [f for f in result.scan_failures if f.rule_id.upper().startswith("NYF")]
