@@ -136,12 +136,16 @@ def test_the_kit_page_links_every_piece_and_its_zip(dom):
                 assert any(h.rstrip("/").endswith(f"{level}/{piece}") for h in hrefs), (lang.code, level, piece)
 
 
-def test_every_kit_piece_carries_a_qr_code_to_what_changed(dom):
+def test_every_printed_guide_and_kit_piece_carries_a_qr_code_to_what_changed(dom):
+    """A teacher holding an old printout can tell: every PDF (guides, kit pieces, slides, where
+    it comes after the deck) has a QR code to "What changed" in its language."""
+    for item in pdf.prints(PROJECT, LANGS):
+        captions = [f.find("figcaption").all_text() for f in dom["/" + item.path].find_all("figure", cls="nyf-qr")]
+        assert any(c.endswith(f"/{item.lang.root}changes/") for c in captions), item.name
     for item in KIT:
-        if item.name.startswith(tuple(f"kit-{lv}-slides" for lv in LEVELS)):
-            continue
-        figure = dom["/" + item.path].find("figure", cls="nyf-qr")
-        assert figure is not None and figure.find("figcaption").all_text().endswith(f"/{item.lang.root}changes/"), item.name
+        if "-slides-" in item.name:
+            deck = dom["/" + item.path].find("div", cls="nyf-slides")
+            assert not deck.find_all("figure", cls="nyf-qr"), f"{item.name}: the QR code is not on a slide"
 
 
 def test_no_slide_shows_an_image(dom):
