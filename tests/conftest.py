@@ -39,6 +39,12 @@ def lang_of(path: str) -> languages.Language:
     return LANGS.of_url(path)
 
 
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """The line (from 1) where needle first stands in text, after the first `after` if given."""
+    start = text.index(after) if after else 0
+    return text.count("\n", 0, text.index(needle, start)) + 1
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> build.Built:
     """Exactly what `make build` makes, PDFs included (printing needs Chromium: browser tests only)."""

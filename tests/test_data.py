@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from conftest import FIXTURES, LANGS, PROJECT, ROOT
+from conftest import FIXTURES, LANGS, PROJECT, ROOT, line_of
 
 from nyf import hotlines, languages, lint, render, statistics
 from nyf.project import Project
@@ -27,11 +27,6 @@ def data(tmp_path) -> Project:
     (root / "docs" / "help").mkdir(parents=True)
     (root / "docs" / "help" / "index.en.md").write_text("# Help\n", encoding="utf-8")
     return Project.at(root)
-
-
-def line_of(text: str, needle: str, after: str = "") -> int:
-    start = text.index(after) if after else 0
-    return text.count("\n", 0, text.index(needle, start)) + 1
 
 
 def change(project: Project, name: str, old: str, new: str) -> str:
@@ -263,3 +258,48 @@ def test_one_staleness_rule_for_everything_made_from_data(data):
     (data.assets / "css" / "10-site.css").write_text("a{color:red}\n", encoding="utf-8")
     assert render.refresh(data, LANGS, "https://example.org/").made, "a stylesheet is an input too"
     assert render.refresh(data, LANGS, "https://example.org/other/").made, "so is the site's address (QR codes)"
+
+
+# --- what changed, platform cards -----------------------------------------------------------------
+
+@pytest.fixture
+def site_data(tmp_path) -> Project:
+    """The real changes.yml and platforms.yml with their schemas, beside the real pages."""
+    root = tmp_path / "p"
+    (root / "data").mkdir(parents=True)
+    for name in ("changes", "platforms", "pathways"):
+        shutil.copy(ROOT / "data" / f"{name}.yml", root / "data" / f"{name}.yml")
+        shutil.copy(ROOT / "data" / f"{name}.schema.json", root / "data" / f"{name}.schema.json")
+    (root / "docs").symlink_to(ROOT / "docs")
+    return Project.at(root)
+
+
+SITE_DATA_BAD = [
+    # (file, name, old, new, (needle for the line, after), words). Dates the schema checks itself
+    # (format: date); the order, the pages and the ids are checked in Python.
+    ("changes", "date that does not exist", '- date: "2026-11-25"', '- date: "2026-11-31"', ('"2026-11-31"', ""),
+     ["changes[", "valid date"]),
+    ("changes", "oldest first", '- date: "2026-11-25"', '- date: "2026-12-24"', ('"2026-12-24"', ""), ["newest change first"]),
+    ("changes", "a page that does not exist", "pages: [index.md]", "pages: [indx.md]", ("indx.md", ""), ["no page of docs/", "indx.md"]),
+    ("platforms", "date that does not exist", 'checked: "2026-12-01"', 'checked: "2026-02-30"', ('"2026-02-30"', ""),
+     ["platforms[0].checked", "valid date"]),
+    ("platforms", "two cards with one id", "  - id: naver", "  - id: kakaotalk", ("  - id: kakaotalk", "Report & Leave"),
+     ["platforms[1].id", "already used on line"]),
+]
+
+
+@pytest.mark.parametrize("file, name, old, new, where, words", SITE_DATA_BAD, ids=[f"{c[0]}: {c[1]}" for c in SITE_DATA_BAD])
+def test_bad_changes_and_platform_cards_name_file_line_and_field(site_data, file, name, old, new, where, words):
+    from nyf import changes, platforms
+
+    path = site_data.data / f"{file}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the real {file}.yml no longer has {old!r}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        (changes if file == "changes" else platforms).load(site_data, LANGS)
+    message = str(info.value)
+    assert f"data/{file}.yml:{line_of(text, *where)}:" in message, message
+    for word in words:
+        assert word in message, message

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import FIXTURES, LANGS, PROJECT, ROOT, parse_html
+from conftest import FIXTURES, LANGS, PROJECT, ROOT, line_of, parse_html
 
 from nyf import languages, pathways, render
 from nyf.project import Project
@@ -25,10 +25,6 @@ def project(tmp_path) -> Project:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(FIXTURES / "data" / "pathways.yml", root / "data" / "pathways.yml")
     return Project.at(root)
-
-
-def line_of(text: str, needle: str) -> int:
-    return text.count("\n", 0, text.index(needle)) + 1
 
 
 BAD = [

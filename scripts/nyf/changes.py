@@ -24,17 +24,11 @@ def load(project: Project, langs: Languages) -> list[Change]:
     loaded = load_yaml(path, project.data / "changes.schema.json", languages=langs, shown=project.shown(path))
     out, previous = [], None
     for i, raw in enumerate(loaded.data["changes"]):
-        try:
-            date = dt.date.fromisoformat(raw["date"])
-        except ValueError:
-            raise loaded.error(("changes", i, "date"), "is not a real date", raw["date"]) from None
+        date = loaded.date(("changes", i, "date"))
         if previous and date > previous:
             raise loaded.error(("changes", i, "date"), f"list the newest change first (this one is newer than {previous})", raw["date"])
         for j, page in enumerate(raw["pages"]):
-            stem = page[:-3]
-            # help/start/ is made from data/pathways.yml at every build, so it need not exist yet.
-            made = stem.startswith(pathways.FOLDER + "/") and (project.data / "pathways.yml").exists()
-            if not made and not any(project.docs.glob(f"{stem}.*.md")):
+            if not pathways.page_exists(project, page):
                 raise loaded.error(("changes", i, "pages", j), "no page of docs/ has this name", page)
         previous = date
         same_day = sum(1 for c in out if c.date == date)

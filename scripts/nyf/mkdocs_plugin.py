@@ -141,7 +141,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         context["help_panel"] = self.rendered.panel(self.language(config))
         return context
 
-    def with_policy(self, html: str) -> str:
+    def finish(self, html: str) -> str:
+        """A page as it is published: Material's invalid attributes out, indentation out, and
+        (in a build) the Content-Security-Policy in, with the hashes of its inline scripts noted."""
         html = compact_html.compact(valid_html.tidy(html))
         if not self.config.csp or self.command == "serve":
             return html  # the dev server's live reload is an inline script of its own
@@ -152,10 +154,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return out
 
     def on_post_page(self, output, *, page, config):
-        return self.with_policy(output)
+        return self.finish(output)
 
     def on_post_template(self, output_content, *, template_name, config):
-        return self.with_policy(output_content) if template_name.endswith(".html") else output_content
+        return self.finish(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)

@@ -73,7 +73,7 @@ def statistics_files(stats: statistics.Stats, langs: Languages, site_url: str) -
 def hotlines_files(directory: hotlines.Directory, langs: Languages, site_url: str) -> dict[str, bytes]:
     rows, contacts = [], []
     for contact in directory.contacts.values():
-        contacts.append({k: v for k, v in contact.items()})
+        contacts.append(dict(contact))
         ways = [("phone", p["number"], p.get("international", "")) for p in contact.get("phones", [])]
         if contact.get("whatsapp"):
             ways.append(("whatsapp", contact["whatsapp"]["number"], contact["whatsapp"]["international"]))

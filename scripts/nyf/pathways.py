@@ -49,6 +49,17 @@ class Pathways:
         return next(r for r in self.routes if r.situation == sid and all(chosen[q] in r.when[q] for q in r.when))
 
 
+def page_exists(project: Project, link: str) -> bool:
+    """Whether a link within the site names a page, in any language: a file link ("law/korea.md",
+    "help/index.md#danger") or an address ("help/", "changes/"). The pages under help/start/
+    count too when data/pathways.yml exists: every build makes them."""
+    stem = link.split("#")[0].removesuffix(".md").rstrip("/")
+    if (stem == FOLDER or stem.startswith(FOLDER + "/")) and (project.data / "pathways.yml").exists():
+        return True
+    names = [f"{stem}.*.md"] + ([f"{stem}/index.*.md"] if link.split("#")[0].endswith("/") else [])
+    return any(any(project.docs.glob(name)) for name in names)
+
+
 def _answers(data: dict, qid: str) -> list[str]:
     return [a["id"] for a in data["questions"][qid]["answers"]]
 
@@ -124,8 +135,7 @@ def check(loaded: Loaded, project: Project) -> Pathways:
             raise loaded.error(("steps", sid), "no route uses this step; remove it or add it to a route")
     for sid, step in steps.items():
         if step.get("more"):
-            page = step["more"].split("#")[0][:-3]
-            if not any(project.docs.glob(f"{page}.*.md")):
+            if not page_exists(project, step["more"]):
                 raise loaded.error(("steps", sid, "more"), "no page of docs/ has this name", step["more"])
     return Pathways(loaded, data, routes)
 

@@ -1,8 +1,6 @@
 """data/platforms.yml, read and checked: how to report on each platform."""
 from __future__ import annotations
 
-import datetime as dt
-
 from nyf.languages import Languages
 from nyf.project import Project
 from nyf.yamlfile import load as load_yaml
@@ -18,10 +16,6 @@ def load(project: Project, langs: Languages) -> list[dict]:
         if platform["id"] in seen:
             raise loaded.error(("platforms", i, "id"), f"the id {platform['id']} is already used on line {seen[platform['id']]}", platform["id"])
         seen[platform["id"]] = loaded.line(("platforms", i, "id"))
-        try:
-            dt.date.fromisoformat(platform["checked"])
-        except ValueError:
-            raise loaded.error(("platforms", i, "checked"), "is not a real date", platform["checked"]) from None
         if platform["confidence"] == "confirmed" and len(platform["sources"]) < 2:
             raise loaded.error(("platforms", i, "sources"), "confidence is 'confirmed' but only one source is listed: add the "
                                                             "official help page and a second source, or set confidence: single-source")

@@ -372,9 +372,7 @@ def qr_symbol(url: str) -> segno.QRCode:
 def qr_targets(project: Project) -> dict[str, str]:
     """The QR targets whose page exists (in any language: docs/help/index.ko.md, docs/changes.en.md),
     or will, being made from data (help/start/ from data/pathways.yml)."""
-    made = {f"{pathways.FOLDER}/"} if (project.data / "pathways.yml").exists() else set()
-    return {name: path for name, path in QR_TARGETS.items()
-            if path in made or any(project.docs.glob(f"{path}index.*.md")) or any(project.docs.glob(f"{path.rstrip('/')}.*.md"))}
+    return {name: path for name, path in QR_TARGETS.items() if pathways.page_exists(project, path)}
 
 
 def qr_target_title(path: str, lang: Language, titles: dict[str, str], paths: pathways.Pathways | None) -> str:

@@ -1,7 +1,8 @@
 """The built site on a local web server, as a static host serves it: files as they are, the
 site's own 404.html for anything missing, and, if asked, the host's caching (fingerprinted files
-kept for a year, everything else revalidated) and a record of what it sent. Printing, the browser
-tests and `make bench` use it."""
+kept for a year, everything else revalidated) and a record of what it sent. The browser tests,
+the dev checks and `make bench` use it. (Printing answers its pages itself, at the site's real
+address: see pdf.Printer.)"""
 from __future__ import annotations
 
 import contextlib

@@ -67,17 +67,9 @@ class Stats:
     figures: dict[str, Point]  # every point with an id, for [[stat:ID]]
 
 
-def _date(loaded: Loaded, path: tuple, value: str, allow_month: bool = False) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value + "-01" if allow_month and len(value) == 7 else value)
-    except ValueError:
-        raise loaded.error(path, "is not a real date; write it YYYY-MM-DD with a month from 01 to 12 "
-                                 "and a day that exists in that month", value) from None
-
-
 def _period(loaded: Loaded, path: tuple, raw: dict) -> tuple[dt.date, dt.date]:
-    start = _date(loaded, path + ("from",), raw["from"])
-    end = _date(loaded, path + ("to",), raw["to"])
+    start = loaded.date(path + ("from",))
+    end = loaded.date(path + ("to",))
     if end < start:
         raise loaded.error(path + ("to",), f"the period ends before it starts (from: {raw['from']})", raw["to"])
     return start, end
@@ -171,8 +163,8 @@ def check(loaded: Loaded) -> Stats:
     data = loaded.data
     sources: dict[str, Source] = {}
     for key, raw in data["sources"].items():
-        published = _date(loaded, ("sources", key, "published"), raw["published"], allow_month=True)
-        accessed = _date(loaded, ("sources", key, "accessed"), raw["accessed"])
+        published = loaded.date(("sources", key, "published"), allow_month=True)
+        accessed = loaded.date(("sources", key, "accessed"))
         if accessed < published:
             raise loaded.error(("sources", key, "accessed"), f"the source was accessed before it was published ({raw['published']})", raw["accessed"])
         sources[key] = Source(key, raw["publisher"], raw["title"], raw["url"], raw["published"], raw["accessed"])

@@ -9,6 +9,7 @@ never from the schema.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,19 @@ class Loaded:
 
     def error(self, path: Iterable, text: str, value: Any = None) -> DataError:
         return DataError(self.problem(path, text, value))
+
+    def date(self, path: Iterable, allow_month: bool = False) -> dt.date:
+        """The date at path (YYYY-MM-DD, or YYYY-MM if allow_month). The schema checks the form;
+        this catches a day that does not exist, such as 2024-02-30."""
+        path = tuple(path)
+        value = self.data
+        for key in path:
+            value = value[key]
+        try:
+            return dt.date.fromisoformat(value + "-01" if allow_month and len(value) == 7 else value)
+        except ValueError:
+            raise self.error(path, "is not a real date; write it YYYY-MM-DD with a month from 01 to 12 "
+                                   "and a day that exists in that month", value) from None
 
 
 def parse(path: Path, shown: str | None = None) -> Loaded:
