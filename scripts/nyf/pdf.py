@@ -38,7 +38,7 @@ from nyf.markdown_text import split_front_matter
 from nyf.project import Project
 
 DOWNLOADS = "downloads"
-FORMAT = 3  # bump when printing itself changes, so that cached prints are made again
+FORMAT = 4  # bump when printing itself changes, so that cached prints are made again
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,8 @@ class Printer:
             page.emulate_media(media="print", color_scheme="light")
             page.evaluate("document.fonts.ready.then(() => true)")
             title = page.evaluate("document.querySelector('.md-content h1')?.textContent.trim() || document.title")
-            small = "font-size:7.5pt;width:100%;margin:0 15mm;font-family:sans-serif;"
+            # No ligatures: a commit such as ae86ff3 must read, and copy, letter by letter.
+            small = "font-size:7.5pt;width:100%;margin:0 15mm;font-family:sans-serif;font-variant-ligatures:none;"
             header = "<span></span>"
             if self.preview:
                 header = (f'<div style="{small}text-align:center;font-weight:700;border:1px solid #000;padding:1mm">'
