@@ -118,6 +118,26 @@ def test_title_language_version_and_the_preview_mark(printed, built):
         assert flat(item.lang.s("pdf_preview_mark")) in flat(text), "the site has no real address yet"
 
 
+@pytest.mark.browser
+def test_the_version_prints_letter_by_letter(built, tmp_path):
+    """A short commit can hold "ff", "fi" or "fl"; printed as a ligature it no longer reads or
+    copies as the commit."""
+    import dataclasses
+    import io
+
+    from nyf import chromium
+
+    item = next(i for i in pdf.prints(PROJECT, LANGS) if i.name == "students-en")
+    version = dataclasses.replace(build.version(PROJECT), commit="ff1fiafl")
+
+    def one() -> bytes:
+        with pdf.Printer(built.site, tmp_path, preview=True, version=version, site_url=built.site_url,
+                         log=lambda _: None) as printer:
+            return printer.render(item)
+    text = PdfReader(io.BytesIO(chromium.off_the_event_loop(one))).pages[0].extract_text()
+    assert "ff1fiafl" in text, text[-80:]
+
+
 def test_links_in_a_pdf_lead_to_the_sites_own_address(printed):
     item, reader, _ = printed
     uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in (p.get("/Annots") or [])

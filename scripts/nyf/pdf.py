@@ -38,7 +38,8 @@ from nyf.markdown_text import split_front_matter
 from nyf.project import Project
 
 DOWNLOADS = "downloads"
-FORMAT = 4  # bump when printing itself changes, so that cached prints are made again
+# How pages are printed is this file: a change to it prints every page again.
+PRINTING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _write(target: Path, data: bytes) -> None:
 
 def key(page_html: bytes, preview: bool, version: Version, base: str) -> str:
     return hashlib.sha256(b"\0".join([page_html, str(preview).encode(), version.text.encode(), base.encode(),
-                                       str(FORMAT).encode()])).hexdigest()[:20]
+                                       PRINTING.encode()])).hexdigest()[:20]
 
 
 class Printer:
